@@ -1,0 +1,104 @@
+// Builds the Hono app: middleware order, one route group per feature, one error handler.
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Db } from './db/db';
+import { areasRoutes } from './features/areas/areas.routes';
+import { authRoutes } from './features/auth/auth.routes';
+import { categoriesRoutes } from './features/categories/categories.routes';
+import { healthRoutes } from './features/health/health.routes';
+import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
+import type { AppEnv } from './http/env';
+import { ApiError, errorHandler } from './http/errors';
+import { requestLogger } from './http/request-logger';
+import { createRouter } from './http/router';
+import { sessionMiddleware } from './http/session';
+import type { Clock } from './lib/clock';
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  version: string;
+  /** The built map-ui; defaults to map-ui/dist. */
+  uiDir?: string;
+};
+
+const DEFAULT_UI_DIR = path.resolve(import.meta.dirname, '../../map-ui/dist');
+const API_PREFIXES = ['/api/', '/photos/', '/open311/'];
+
+export function buildApp(deps: AppDeps) {
+  const { db, config, logger, clock } = deps;
+  const authDeps = {
+    db,
+    clock,
+    settings: {
+      sessionTtlHours: config.sessionTtlHours,
+      loginFreeFailures: config.loginFreeFailures,
+      cookieSecure: config.cookieSecure,
+      trustProxy: config.trustProxy,
+    },
+  };
+
+  const app = createRouter();
+  app.onError(errorHandler(logger));
+  app.use(requestLogger(logger));
+  app.use(compress());
+  app.use('/api/*', sessionMiddleware(authDeps));
+
+  app.route('/', healthRoutes({ db, version: deps.version }));
+  app.route('/api', authRoutes(authDeps));
+  app.route('/api', areasRoutes({ db }));
+  app.route('/api', categoriesRoutes({ db }));
+  app.route('/api', uiConfigRoutes({ version: deps.version, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'xc_session' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '巡查通 XunCha API',
+      version: deps.version,
+      description: 'River-patrol and fire-hazard inspection reporting. Errors are {"error": {"code", "message", "details"?}}.',
+    },
+  });
+
+  mountUi(app, deps.uiDir ?? DEFAULT_UI_DIR);
+
+  app.notFound((c) => {
+    throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
+  });
+  return app;
+}
+
+/** Serves the built map-ui; any other GET outside the API gets index.html (client-side routes). */
+function mountUi(app: ReturnType<typeof createRouter>, uiDir: string) {
+  const index = path.join(uiDir, 'index.html');
+  const isApi = (p: string) => API_PREFIXES.some((prefix) => p.startsWith(prefix));
+  if (fs.existsSync(uiDir)) mountStatic(app, uiDir, isApi);
+  app.get('*', async (c, next) => {
+    if (isApi(c.req.path) || path.extname(c.req.path) !== '') return next();
+    if (!fs.existsSync(index)) {
+      return c.text('The map UI is not built. Run `npm run build:ui` (npm install does it).\n', 503);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return c.html(await fs.promises.readFile(index, 'utf8'));
+  });
+}
+
+function mountStatic(app: ReturnType<typeof createRouter>, uiDir: string, isApi: (p: string) => boolean) {
+  app.use(
+    '/assets/*',
+    serveStatic<AppEnv>({
+      root: uiDir,
+      // Vite puts a content hash in every asset name, so they never change.
+      onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+    }),
+  );
+  const staticFiles = serveStatic<AppEnv>({ root: uiDir, index: 'index.html', onFound: (_p, c) => c.header('Cache-Control', 'no-cache') });
+  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : staticFiles(c, next)));
+}

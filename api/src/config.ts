@@ -1,0 +1,95 @@
+// Every setting of the service: its environment variable, its default, and what it means.
+// README's configuration table is written from this file; keep the two in step.
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** PostgreSQL + PostGIS connection string. Unset: the embedded PGlite database under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Read-only replica for map and statistics reads; falls back to DATABASE_URL. */
+  DATABASE_READ_URL: z.string().url().optional(),
+  /** Connections in the pg pool (PostgreSQL only). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Where the embedded database and local photo storage live. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Load demo areas, users and cases: auto = on the embedded database's first run only. */
+  SEED_DEMO: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Time zone that EXIF times and working days are read in. */
+  TZ: z.string().min(1).default('Asia/Shanghai'),
+  /** How long a login lasts without use, in hours (sliding). */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  /** Mark the session cookie Secure (set true behind HTTPS). */
+  COOKIE_SECURE: bool.default(false),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: bool.default(false),
+  /** Failed logins per user name or client address before answers are slowed down. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Base map tile URL template shown by the map UI. */
+  TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** Attribution shown for the base map. */
+  TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  /** Seconds that in-flight requests get to finish after SIGTERM. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  seedDemo: 'auto' | 'true' | 'false';
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  timeZone: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginFreeFailures: number;
+  tileUrl: string;
+  tileAttribution: string;
+  shutdownGraceSeconds: number;
+};
+
+/** Thrown for a bad setting; the entry point prints its message as one line. */
+export class ConfigError extends Error {}
+
+/** Reads the configuration from an environment (process.env by default). Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`invalid setting ${name}: ${issue?.message ?? 'bad value'} (got ${JSON.stringify(env[name])})`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir: path.resolve(e.DATA_DIR),
+    seedDemo: e.SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TZ,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    loginFreeFailures: e.LOGIN_FREE_FAILURES,
+    tileUrl: e.TILE_URL,
+    tileAttribution: e.TILE_ATTRIBUTION,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+  };
+}

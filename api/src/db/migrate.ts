@@ -1,0 +1,62 @@
+// Applies the numbered .sql files in migrations/, in order, each in its own transaction.
+// An advisory lock held by each transaction keeps two processes from migrating at once.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db';
+
+export type Migration = { version: number; name: string; sql: string; checksum: string };
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Any constant shared by every XunCha process; "XC" in ASCII.
+const MIGRATION_LOCK_KEY = 0x5843;
+
+/** Reads `NNNN_name.sql` files, sorted by number. */
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((file) => {
+      const sql = fs.readFileSync(path.join(dir, file), 'utf8');
+      return {
+        version: Number(file.slice(0, 4)),
+        name: file.slice(5, -4),
+        sql,
+        checksum: createHash('sha256').update(sql).digest('hex'),
+      };
+    });
+}
+
+export class MigrationError extends Error {}
+
+/** Brings the schema up to date. Returns the versions applied by this call (none when current). */
+export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
+  const applied: number[] = [];
+  for (const m of migrations) {
+    const didApply = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        checksum text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now())`);
+      const [done] = await tx.query<{ checksum: string }>(
+        'SELECT checksum FROM schema_migrations WHERE version = $1',
+        [m.version],
+      );
+      if (done) {
+        if (done.checksum !== m.checksum) {
+          throw new MigrationError(`migration ${m.version}_${m.name} was edited after it was applied; add a new migration instead`);
+        }
+        return false;
+      }
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+      return true;
+    });
+    if (didApply) applied.push(m.version);
+  }
+  return applied;
+}

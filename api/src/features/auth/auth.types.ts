@@ -1,0 +1,13 @@
+// Who is logged in, as the rest of the API sees them.
+
+export const ROLES = ['admin', 'dispatcher', 'handler', 'inspector', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  areaId: number | null;
+  unitId: number | null;
+};

@@ -1,0 +1,49 @@
+// The one error type of the API and the handler that turns any thrown error into
+// DESIGN.md's JSON error body: { "error": { "code", "message", "details"? } }.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Hono's own exceptions carry a status and a text; give them a code of ours. */
+function fromHttpException(err: HTTPException): ApiError {
+  const message = err.message || 'request failed';
+  if (err.status === 400) {
+    const code = /json/i.test(message) ? 'malformed_json' : /form|multipart/i.test(message) ? 'malformed_body' : 'bad_request';
+    return new ApiError(400, code, message);
+  }
+  if (err.status === 413) return new ApiError(413, 'payload_too_large', message);
+  if (err.status === 401) return new ApiError(401, 'unauthenticated', message);
+  return new ApiError(err.status as ContentfulStatusCode, 'http_error', message);
+}
+
+/** The app-level onError: known errors become their JSON body; anything else is logged and a 500. */
+export function errorHandler(logger: Logger) {
+  return function onError(err: Error, c: Context) {
+    const apiErr = err instanceof ApiError ? err : err instanceof HTTPException ? fromHttpException(err) : undefined;
+    if (apiErr) {
+      for (const [k, v] of Object.entries(apiErr.headers ?? {})) c.header(k, v);
+      return c.json(errorBody(apiErr.code, apiErr.message, apiErr.details), apiErr.status);
+    }
+    logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return c.json(errorBody('internal', 'internal server error'), 500);
+  };
+}

@@ -1,0 +1,88 @@
+// The Node entry point: configuration, database, HTTP server, graceful shutdown.
+// Start-up problems print one line naming the problem and exit non-zero.
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { Db } from './db/db';
+import { describeUrl, openDatabase, StartupError } from './db/open-db';
+import { systemClock } from './lib/clock';
+import { createLogger } from './logger';
+import { seedDemoIfWanted } from './seed/seed-policy';
+
+const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`xuncha: ${message}\n`);
+  process.exit(code);
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message, 2);
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+
+  // Listen before the database opens: a busy port is reported at once, not after the
+  // embedded database's 10 s first start, and /healthz says 503 while we are starting.
+  let handle: ((req: Request) => Response | Promise<Response>) | undefined;
+  const server = createAdaptorServer({
+    fetch: (req: Request) =>
+      handle ? handle(req) : Response.json({ status: 'starting', version }, { status: 503, headers: { 'Retry-After': '2' } }),
+  }) as Server;
+  await new Promise<void>((resolve) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') fail(`port ${config.port} is already in use; stop the other process or set PORT`);
+      if (err.code === 'EACCES') fail(`no permission to listen on port ${config.port}; set PORT to 1024 or above`);
+      fail(`cannot listen on ${config.host}:${config.port}: ${err.message}`);
+    });
+    server.listen(config.port, config.host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const where = config.databaseUrl ? `PostgreSQL at ${describeUrl(config.databaseUrl)}` : `embedded PGlite in ${config.dataDir}`;
+  logger.info({ port, db: where }, 'opening database');
+
+  let db: Db;
+  try {
+    db = await openDatabase(config);
+    await seedDemoIfWanted({ db, clock: systemClock, logger }, config);
+  } catch (err) {
+    if (err instanceof StartupError) fail(err.message);
+    throw err;
+  }
+
+  handle = buildApp({ db, config, logger, clock: systemClock, version }).fetch;
+  logger.info({ url: `http://localhost:${port}`, db: db.driver, version }, 'XunCha is serving');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('grace period over; closing remaining connections');
+      server.closeAllConnections();
+    }, config.shutdownGraceSeconds * 1000);
+    force.unref();
+    server.close(async () => {
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // Keep-alive connections with no request in flight would hold close() open.
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`xuncha: start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+// Builds the real app over a test database, with a silent logger and a pinned clock,
+// and logs users in. Requests go through app.request(): no server, no port.
+import pino from 'pino';
+import { buildApp } from '../../api/src/app';
+import { loadConfig, type Config } from '../../api/src/config';
+import { fixedClock } from '../../api/src/lib/clock';
+import type { TestDb } from './test-db';
+import { TEST_PASSWORD } from './fixtures';
+
+export type TestApp = ReturnType<typeof createTestApp>;
+
+export function createTestApp(db: TestDb, overrides: Partial<Config> = {}, now = '2026-11-22T09:00:00+08:00') {
+  const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), ...overrides };
+  const clock = fixedClock(now);
+  const app = buildApp({ db, config, logger: pino({ level: 'silent' }), clock, version: 'test' });
+  return { app, clock, config, db };
+}
+
+/** Logs in for a bearer token and returns headers that carry it. */
+export async function bearerFor(t: TestApp, username: string, password = TEST_PASSWORD): Promise<Record<string, string>> {
+  const res = await t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password, token: true }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { token: string };
+  return { authorization: `Bearer ${body.token}` };
+}
