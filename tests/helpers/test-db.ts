@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Db } from '../../api/src/db/db';
 import { openPg } from '../../api/src/db/pg-driver';
 import { openPglite } from '../../api/src/db/pglite-driver';
-import { PG_TEMPLATE_DB, PG_TEST_DB_PREFIX, pgliteTemplatePath, withDatabase } from '../setup/template';
+import { PG_TEST_DB_PREFIX, pgliteTemplatePath, pgTemplateDb, withDatabase } from '../setup/template';
 
 export type TestDb = Db & { url?: string };
 
@@ -20,7 +20,7 @@ export async function openTestDb(): Promise<TestDb> {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${PG_TEMPLATE_DB}"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplateDb()}"`);
   } finally {
     await admin.end();
   }

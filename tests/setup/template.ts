@@ -13,7 +13,10 @@ export function migrationsHash(): string {
 }
 
 export const pgliteTemplatePath = () => path.join(REPO_ROOT, '.cache', `pglite-template-${migrationsHash()}.tgz`);
-export const PG_TEMPLATE_DB = 'xuncha_test_template';
+export const PG_TEMPLATE_PREFIX = 'xuncha_tpl_';
+/** The template database for the current migrations; concurrent runs share it. */
+export const pgTemplateDb = () => `${PG_TEMPLATE_PREFIX}${migrationsHash()}`;
+/** Test databases are named xuncha_test_<pid>_<random>, so a setup can tell which are stale. */
 export const PG_TEST_DB_PREFIX = 'xuncha_test_';
 
 /** The same server URL with another database name. */

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Config } from '../config';
 import type { Db } from './db';
+import { lockDataDir } from './data-dir-lock';
 import { migrate } from './migrate';
 import { openPg } from './pg-driver';
 import { openPglite } from './pglite-driver';
@@ -46,13 +47,31 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
   return db;
 }
 
+async function openEmbedded(dataDir: string): Promise<Db> {
+  let release: () => void;
+  try {
+    release = lockDataDir(dataDir);
+  } catch (err) {
+    throw new StartupError(`cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
+  }
+  try {
+    const db = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw new StartupError(`cannot open the embedded database in ${dataDir}: ${(err as Error).message}`);
+  }
+}
+
 /** Opens the configured database and applies pending migrations. */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>): Promise<Db> {
-  const db = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, config.databasePoolSize)
-    : await openPglite({ dataDir: path.join(config.dataDir, 'pglite') }).catch((err: Error) => {
-        throw new StartupError(`cannot open the embedded database in ${config.dataDir}: ${err.message}`);
-      });
+  const db = config.databaseUrl ? await openPostgres(config.databaseUrl, config.databasePoolSize) : await openEmbedded(config.dataDir);
   try {
     await migrate(db);
   } catch (err) {

@@ -30,6 +30,7 @@ function fromHttpException(err: HTTPException): ApiError {
     const code = /json/i.test(message) ? 'malformed_json' : /form|multipart/i.test(message) ? 'malformed_body' : 'bad_request';
     return new ApiError(400, code, message);
   }
+  if (err.status === 415) return new ApiError(415, 'unsupported_media_type', 'unsupported Content-Type for this endpoint');
   if (err.status === 413) return new ApiError(413, 'payload_too_large', message);
   if (err.status === 401) return new ApiError(401, 'unauthenticated', message);
   return new ApiError(err.status as ContentfulStatusCode, 'http_error', message);
