@@ -14,8 +14,6 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** PostgreSQL + PostGIS connection string. Unset: the embedded PGlite database under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  /** Read-only replica for map and statistics reads; falls back to DATABASE_URL. */
-  DATABASE_READ_URL: z.string().url().optional(),
   /** Connections in the pg pool (PostgreSQL only). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Where the embedded database and local photo storage live. */
@@ -46,7 +44,6 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
-  databaseReadUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
   seedDemo: 'auto' | 'true' | 'false';
@@ -71,14 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') ?? 'environment';
-    throw new ConfigError(`invalid setting ${name}: ${issue?.message ?? 'bad value'} (got ${JSON.stringify(env[name])})`);
+    // Connection strings may hold passwords: never echo them.
+    const got = /URL|PASSWORD|SECRET/.test(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`invalid setting ${name}: ${issue?.message ?? 'bad value'}${got}`);
   }
   const e = parsed.data;
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO,
