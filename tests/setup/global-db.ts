@@ -12,6 +12,11 @@ import { PG_TEMPLATE_PREFIX, PG_TEST_DB_PREFIX, pgliteTemplatePath, pgTemplateDb
 async function preparePgliteTemplate() {
   const file = pgliteTemplatePath();
   if (fs.existsSync(file)) return;
+  // Templates of older migrations or PGlite builds are never read again.
+  const dir = path.dirname(file);
+  for (const old of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    if (/^pglite-.*\.tgz$/.test(old)) fs.rmSync(path.join(dir, old), { force: true });
+  }
   const db = await openPglite();
   await migrate(db);
   const dump = await db.dump();

@@ -1,5 +1,6 @@
 // Names and places of the prepared test template, shared by the global setup and the test files.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadMigrations } from '../../api/src/db/migrate';
 
@@ -12,7 +13,12 @@ export function migrationsHash(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export const pgliteTemplatePath = () => path.join(REPO_ROOT, '.cache', `pglite-template-${migrationsHash()}.tgz`);
+// A dump is only readable by the PGlite build that wrote it.
+const pgliteVersion = () =>
+  (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+
+export const pgliteTemplatePath = () =>
+  path.join(REPO_ROOT, '.cache', `pglite-${pgliteVersion()}-template-${migrationsHash()}.tgz`);
 export const PG_TEMPLATE_PREFIX = 'xuncha_tpl_';
 /** The template database for the current migrations; concurrent runs share it. */
 export const pgTemplateDb = () => `${PG_TEMPLATE_PREFIX}${migrationsHash()}`;
