@@ -24,8 +24,8 @@ async function freePort(): Promise<number> {
 /** Starts `npm start`, returns seconds until /healthz answers 200, then stops it with SIGTERM. */
 async function timeStart(dataDir: string): Promise<number> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const env = { ...inherited, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const exited = new Promise<number | null>((r) => child.on('exit', r));
