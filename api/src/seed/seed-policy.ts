@@ -17,12 +17,13 @@ export async function seedDemoIfWanted(
 ): Promise<boolean> {
   if (config.seedDemo === 'false') return false;
   if (config.seedDemo === 'auto' && config.databaseUrl) return false;
-  const [state] = await deps.db.query<{ seeded: boolean; users: number }>(
-    `SELECT EXISTS (SELECT 1 FROM app_meta WHERE key = $1) AS seeded, (SELECT count(*)::int FROM users) AS users`,
+  const [state] = await deps.db.query<{ seeded: boolean; used: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM app_meta WHERE key = $1) AS seeded,
+            EXISTS (SELECT 1 FROM users) OR EXISTS (SELECT 1 FROM areas) AS used`,
     [SEEDED_KEY],
   );
-  // "First run only": once seeded, or once someone has set up real users, never again.
-  if (state?.seeded || (state?.users ?? 0) > 0) return false;
+  // "First run only": once seeded, or once someone has loaded real users or areas, never again.
+  if (state?.seeded || state?.used) return false;
 
   const started = Date.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -43,7 +43,8 @@ export type AreaUpsert = {
 // The parent must already exist; ancestors are the parent's ancestors plus the parent.
 const UPSERT_AREA = `
   INSERT INTO areas (code, name, level, parent_id, ancestor_ids, geom)
-  SELECT $1, $2, $3, p.id, COALESCE(p.ancestor_ids || p.id, '{}'), ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326))
+  SELECT $1, $2, $3, p.id, CASE WHEN p.id IS NULL THEN '{}'::int[] ELSE p.ancestor_ids || p.id END,
+         ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($5), 4326))
   FROM (SELECT 1) AS one LEFT JOIN areas p ON p.code = $4
   ON CONFLICT (code) DO UPDATE SET
     name = EXCLUDED.name, level = EXCLUDED.level, parent_id = EXCLUDED.parent_id,
