@@ -38,9 +38,23 @@ async function timeStart(dataDir: string): Promise<number> {
       await new Promise((r) => setTimeout(r, 25));
     }
   } finally {
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
+    await stopGroup(child.pid!, exited);
   }
+}
+
+/** SIGTERM to npm and the server under it; waits until every process of the group is gone. */
+async function stopGroup(pid: number, exited: Promise<unknown>) {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(-pid, 'SIGTERM');
+  await exited;
+  while (alive()) await new Promise((r) => setTimeout(r, 50));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

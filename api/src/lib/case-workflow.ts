@@ -1,0 +1,58 @@
+// The closed loop (数字城管, adapted): which role may take which action from which state,
+// and where it leads. Pure data and one function, so every (state, action, role) is testable.
+import type { Role } from '../features/auth/auth.types';
+
+export const CASE_STATES = ['submitted', 'registered', 'dispatched', 'in_progress', 'rectified', 'closed', 'rejected', 'merged'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CASE_ACTIONS = [
+  'accept', 'reject', 'dispatch', 'start', 'rectify', 'recheck_pass', 'recheck_fail', 'return', 'supervise', 'merge', 'reopen',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const OPEN_STATES: readonly CaseState[] = ['submitted', 'registered', 'dispatched', 'in_progress', 'rectified'];
+
+type Rule = { from: readonly CaseState[]; to: CaseState | 'same'; roles: readonly Role[] };
+
+/**
+ * The transition table. `same` keeps the state (supervision is recorded, not a move).
+ * recheck_fail sends the work back to the unit; an on-the-spot (马上办) case that never had a
+ * unit goes back to registered instead (see `nextState`).
+ */
+export const WORKFLOW: Record<CaseAction, Rule> = {
+  accept: { from: ['submitted'], to: 'registered', roles: ['dispatcher'] },
+  reject: { from: ['submitted'], to: 'rejected', roles: ['dispatcher'] },
+  dispatch: { from: ['registered'], to: 'dispatched', roles: ['dispatcher'] },
+  start: { from: ['dispatched'], to: 'in_progress', roles: ['handler'] },
+  rectify: { from: ['dispatched', 'in_progress'], to: 'rectified', roles: ['handler'] },
+  recheck_pass: { from: ['rectified'], to: 'closed', roles: ['inspector', 'dispatcher'] },
+  recheck_fail: { from: ['rectified'], to: 'dispatched', roles: ['inspector', 'dispatcher'] },
+  return: { from: ['dispatched', 'in_progress'], to: 'registered', roles: ['handler'] },
+  supervise: { from: ['registered', 'dispatched', 'in_progress', 'rectified'], to: 'same', roles: ['dispatcher', 'supervisor'] },
+  merge: { from: ['submitted', 'registered'], to: 'merged', roles: ['dispatcher'] },
+  reopen: { from: ['closed'], to: 'registered', roles: ['dispatcher'] },
+};
+
+export type Decision =
+  | { ok: true; to: CaseState }
+  | { ok: false; reason: 'forbidden' | 'invalid_transition' };
+
+/**
+ * May `role` take `action` on a case in `state`, and where does it lead?
+ * A role that can never take the action is `forbidden` (403); a role that could, but not from
+ * this state, meets an `invalid_transition` (409).
+ * @example decide('dispatched', 'start', 'handler') // { ok: true, to: 'in_progress' }
+ */
+export function decide(state: CaseState, action: CaseAction, role: Role, opts: { hasUnit?: boolean } = {}): Decision {
+  const rule = WORKFLOW[action];
+  if (!rule.roles.includes(role)) return { ok: false, reason: 'forbidden' };
+  if (!rule.from.includes(state)) return { ok: false, reason: 'invalid_transition' };
+  if (rule.to === 'same') return { ok: true, to: state };
+  if (action === 'recheck_fail' && opts.hasUnit === false) return { ok: true, to: 'registered' };
+  return { ok: true, to: rule.to };
+}
+
+/** The actions `role` may take now, for showing only the buttons that work. */
+export function availableActions(state: CaseState, role: Role): CaseAction[] {
+  return CASE_ACTIONS.filter((a) => decide(state, a, role).ok);
+}
