@@ -8,8 +8,10 @@ import type { Config } from './config';
 import type { Db } from './db/db';
 import { areasRoutes } from './features/areas/areas.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { casesRoutes } from './features/cases/cases.routes';
 import { categoriesRoutes } from './features/categories/categories.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { photosRoutes } from './features/photos/photos.routes';
 import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
 import type { AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
@@ -17,9 +19,11 @@ import { requestLogger } from './http/request-logger';
 import { createRouter } from './http/router';
 import { sessionMiddleware } from './http/session';
 import type { Clock } from './lib/clock';
+import type { BlobStore } from './photos/blob-store';
 
 export type AppDeps = {
   db: Db;
+  blobs: BlobStore;
   config: Config;
   logger: Logger;
   clock: Clock;
@@ -32,7 +36,7 @@ const DEFAULT_UI_DIR = path.resolve(import.meta.dirname, '../../map-ui/dist');
 const API_PREFIXES = ['/api/', '/photos/', '/open311/'];
 
 export function buildApp(deps: AppDeps) {
-  const { db, config, logger, clock } = deps;
+  const { db, blobs, config, logger, clock } = deps;
   const authDeps = {
     db,
     clock,
@@ -48,12 +52,16 @@ export function buildApp(deps: AppDeps) {
   app.onError(errorHandler(logger));
   app.use(requestLogger(logger));
   app.use(compress());
-  app.use('/api/*', sessionMiddleware(authDeps));
+  const session = sessionMiddleware(authDeps);
+  app.use('/api/*', session);
+  app.use('/photos/*', session);
 
   app.route('/', healthRoutes({ db, version: deps.version }));
   app.route('/api', authRoutes(authDeps));
   app.route('/api', areasRoutes({ db }));
   app.route('/api', categoriesRoutes({ db }));
+  app.route('/api', casesRoutes({ db, blobs, clock, settings: intakeSettings(config) }));
+  app.route('/', photosRoutes({ db, blobs }));
   app.route('/api', uiConfigRoutes({ version: deps.version, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
@@ -73,6 +81,18 @@ export function buildApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
   });
   return app;
+}
+
+function intakeSettings(config: Config) {
+  return {
+    timeZone: config.timeZone,
+    photoMaxBytes: config.photoMaxBytes,
+    photoMaxPixels: config.photoMaxPixels,
+    photoMaxFiles: config.photoMaxFiles,
+    locationConflictM: config.locationConflictM,
+    stalePhotoDays: config.stalePhotoDays,
+    duplicateWindowDays: config.duplicateWindowDays,
+  };
 }
 
 /** Serves the built map-ui; any other GET outside the API gets index.html (client-side routes). */

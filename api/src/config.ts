@@ -36,6 +36,20 @@ const envSchema = z.object({
   TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** Attribution shown for the base map. */
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  /** Where photos are stored; defaults to DATA_DIR/photos. */
+  PHOTO_DIR: z.string().min(1).optional(),
+  /** Largest accepted photo file, in megabytes. */
+  PHOTO_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  /** Largest accepted photo, in megapixels (decompression bombs are refused before decoding). */
+  PHOTO_MAX_MEGAPIXELS: z.coerce.number().positive().max(500).default(50),
+  /** Most photos on one report. */
+  PHOTO_MAX_FILES: z.coerce.number().int().min(1).max(50).default(9),
+  /** EXIF and device locations further apart than this flag the case `location_conflict`. */
+  LOCATION_CONFLICT_M: z.coerce.number().positive().default(200),
+  /** Photos taken longer ago than this flag the case `stale_photo`. */
+  STALE_PHOTO_DAYS: z.coerce.number().positive().default(7),
+  /** Open cases of the same category reported within this many days count as possible duplicates. */
+  DUPLICATE_WINDOW_DAYS: z.coerce.number().positive().default(7),
   /** Seconds that in-flight requests get to finish after SIGTERM. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
 });
@@ -56,6 +70,13 @@ export type Config = {
   tileUrl: string;
   tileAttribution: string;
   shutdownGraceSeconds: number;
+  photoDir: string;
+  photoMaxBytes: number;
+  photoMaxPixels: number;
+  photoMaxFiles: number;
+  locationConflictM: number;
+  stalePhotoDays: number;
+  duplicateWindowDays: number;
 };
 
 /** Thrown for a bad setting; the entry point prints its message as one line. */
@@ -89,5 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tileUrl: e.TILE_URL,
     tileAttribution: e.TILE_ATTRIBUTION,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    photoDir: path.resolve(e.PHOTO_DIR ?? path.join(e.DATA_DIR, 'photos')),
+    photoMaxBytes: Math.round(e.PHOTO_MAX_MB * 1024 * 1024),
+    photoMaxPixels: Math.round(e.PHOTO_MAX_MEGAPIXELS * 1_000_000),
+    photoMaxFiles: e.PHOTO_MAX_FILES,
+    locationConflictM: e.LOCATION_CONFLICT_M,
+    stalePhotoDays: e.STALE_PHOTO_DAYS,
+    duplicateWindowDays: e.DUPLICATE_WINDOW_DAYS,
   };
 }

@@ -10,6 +10,8 @@ import type { Db } from './db/db';
 import { describeUrl, openDatabase, StartupError } from './db/open-db';
 import { systemClock } from './lib/clock';
 import { createLogger } from './logger';
+import { sweepOrphanPhotos } from './features/photos/orphan-sweep';
+import { localBlobStore } from './photos/blob-store';
 import { seedDemoIfWanted } from './seed/seed-policy';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -57,8 +59,11 @@ async function main() {
     throw err;
   }
 
-  handle = buildApp({ db, config, logger, clock: systemClock, version }).fetch;
+  const blobs = localBlobStore(config.photoDir);
+  handle = buildApp({ db, blobs, config, logger, clock: systemClock, version }).fetch;
   logger.info({ url: `http://localhost:${port}`, db: db.driver, version }, 'XunCha is serving');
+  // Files left by a crash between storing a photo and committing its case; off the start-up path.
+  sweepOrphanPhotos({ db, blobs, clock: systemClock, logger }).catch((err: unknown) => logger.error({ err }, 'orphan photo sweep failed'));
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,19 +1,26 @@
 // Builds the real app over a test database, with a silent logger and a pinned clock,
 // and logs users in. Requests go through app.request(): no server, no port.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { buildApp } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
 import { fixedClock } from '../../api/src/lib/clock';
+import { localBlobStore } from '../../api/src/photos/blob-store';
 import type { TestDb } from './test-db';
 import { TEST_PASSWORD } from './fixtures';
 
 export type TestApp = ReturnType<typeof createTestApp>;
 
+/** The app over `db`, with photos in a fresh temporary directory (`photoDir`). */
 export function createTestApp(db: TestDb, overrides: Partial<Config> = {}, now = '2026-11-22T09:00:00+08:00') {
-  const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), ...overrides };
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xuncha-photos-'));
+  const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), photoDir, ...overrides };
   const clock = fixedClock(now);
-  const app = buildApp({ db, config, logger: pino({ level: 'silent' }), clock, version: 'test' });
-  return { app, clock, config, db };
+  const blobs = localBlobStore(config.photoDir);
+  const app = buildApp({ db, blobs, config, logger: pino({ level: 'silent' }), clock, version: 'test' });
+  return { app, clock, config, db, blobs, photoDir: config.photoDir };
 }
 
 /** Logs in for a bearer token and returns headers that carry it. */

@@ -1,0 +1,96 @@
+// SQL for reading cases: one case as the API shows it, and open cases near a point.
+import type { Queryable } from '../../db/db';
+import type { LonLat } from '../../lib/geo';
+import type { SqlFragment } from './case-scope';
+
+export type CaseRow = {
+  id: number;
+  code: string;
+  status: string;
+  severity: string;
+  handlingMode: string | null;
+  description: string;
+  category: { code: string; domain: string; name_zh: string; name_en: string; icon: string };
+  location: { type: 'Point'; coordinates: [number, number] };
+  locationSource: string;
+  exifLocation: { type: 'Point'; coordinates: [number, number] } | null;
+  deviceLocation: { type: 'Point'; coordinates: [number, number] } | null;
+  deviceAccuracyM: number | null;
+  areaPath: { id: number; code: string; name: string; level: string }[];
+  unit: { id: number; code: string; name: string } | null;
+  reporter: { id: number; display_name: string } | null;
+  flags: string[];
+  reworkCount: number;
+  version: number;
+  patrolId: number | null;
+  observedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  dispatchedAt: Date | null;
+  dueAt: Date | null;
+  closedAt: Date | null;
+  timeLimit: { amount: number; unit: 'hours' | 'working_days' } | null;
+  photos: { id: string; stage: string; width: number; height: number; taken_at: string | null; position: number }[];
+};
+
+const CASE_VIEW = `
+  SELECT c.id, c.code, c.status, c.severity, c.handling_mode AS "handlingMode", c.description,
+         json_build_object('code', k.code, 'domain', k.domain, 'name_zh', k.name_zh, 'name_en', k.name_en, 'icon', k.icon) AS category,
+         ST_AsGeoJSON(c.location, 7)::json AS location, c.location_source AS "locationSource",
+         ST_AsGeoJSON(c.exif_location, 7)::json AS "exifLocation", ST_AsGeoJSON(c.device_location, 7)::json AS "deviceLocation",
+         c.device_accuracy_m AS "deviceAccuracyM",
+         COALESCE((SELECT json_agg(json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'level', a.level)
+                                   ORDER BY cardinality(a.ancestor_ids) DESC)
+                   FROM areas a
+                   WHERE a.id = c.area_id OR a.id = ANY ((SELECT ancestor_ids FROM areas WHERE id = c.area_id)::int[])), '[]'::json) AS "areaPath",
+         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'code', u.code, 'name', u.name) END AS unit,
+         CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'display_name', r.display_name) END AS reporter,
+         c.flags, c.rework_count AS "reworkCount", c.version, c.patrol_id AS "patrolId",
+         c.observed_at AS "observedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+         c.dispatched_at AS "dispatchedAt", c.due_at AS "dueAt", c.closed_at AS "closedAt",
+         (SELECT json_build_object('amount', t.amount, 'unit', t.unit) FROM time_limits t
+          WHERE t.category_code = c.category_code AND t.severity = c.severity) AS "timeLimit",
+         COALESCE((SELECT json_agg(json_build_object('id', p.id, 'stage', p.stage, 'width', p.width, 'height', p.height,
+                                                     'taken_at', p.taken_at, 'position', p.position)
+                                   ORDER BY p.created_at, p.position)
+                   FROM photos p WHERE p.case_id = c.id), '[]'::json) AS photos
+  FROM cases c
+  JOIN categories k ON k.code = c.category_code
+  LEFT JOIN units u ON u.id = c.unit_id
+  LEFT JOIN users r ON r.id = c.reporter_id`;
+
+export type NearbyRow = {
+  id: number;
+  code: string;
+  status: string;
+  categoryCode: string;
+  description: string;
+  distanceM: number;
+  createdAt: Date;
+  location: { type: 'Point'; coordinates: [number, number] };
+};
+
+// The && box uses the GiST index; the geography distance then measures in metres.
+const NEARBY_OPEN = `
+  SELECT c.id, c.code, c.status, c.category_code AS "categoryCode", c.description,
+         round(ST_Distance(c.location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography)::numeric, 1) AS "distanceM",
+         c.created_at AS "createdAt", ST_AsGeoJSON(c.location, 7)::json AS location
+  FROM cases c
+  WHERE c.location && ST_MakeEnvelope($1 - $4, $2 - $5, $1 + $4, $2 + $5, 4326)
+    AND ST_DWithin(c.location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $6)
+    AND c.category_code = $3
+    AND c.status NOT IN ('closed', 'rejected', 'merged')
+    AND c.created_at >= $7
+    AND ($8::bigint IS NULL OR c.id <> $8)
+  ORDER BY "distanceM", c.id
+  LIMIT 20`;
+
+export const casesRepo = {
+  /** One case, or undefined when it does not exist or is outside the scope. */
+  view: async (q: Queryable, id: number, scope: SqlFragment) =>
+    (await q.query<CaseRow>(`${CASE_VIEW} WHERE c.id = $1 AND ${scope.sql}`, [id, ...scope.params]))[0],
+  nearbyOpen: (
+    q: Queryable,
+    a: { point: LonLat; box: { dLon: number; dLat: number }; category: string; radiusM: number; since: Date; excludeId: number | null },
+  ) => q.query<NearbyRow>(NEARBY_OPEN, [a.point.lon, a.point.lat, a.category, a.box.dLon, a.box.dLat, a.radiusM, a.since, a.excludeId]),
+};

@@ -1,0 +1,64 @@
+// Reading cases as the API shows them, inside the caller's scope.
+import type { Queryable } from '../../db/db';
+import { ApiError } from '../../http/errors';
+import { dueAt, workCalendar } from '../../lib/time-limits';
+import type { SessionUser } from '../auth/auth.types';
+import { caseScope } from './case-scope';
+import { casesRepo, type CaseRow } from './cases.repo';
+import type { PossibleDuplicate } from './duplicates';
+
+const LEVEL_ORDER = ['micro_grid', 'grid', 'community', 'street', 'district'];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export type CaseView = ReturnType<typeof toView> & { possible_duplicates?: PossibleDuplicate[] };
+
+function toView(r: CaseRow, timeZone: string) {
+  // Until dispatch the deadline is only a preview: what it would be if dispatched now.
+  const deadlineStart = r.dispatchedAt ?? r.createdAt;
+  return {
+    id: r.id,
+    code: r.code,
+    status: r.status,
+    category: r.category,
+    severity: r.severity,
+    handling_mode: r.handlingMode,
+    description: r.description,
+    location: r.location,
+    location_source: r.locationSource,
+    exif_location: r.exifLocation,
+    device_location: r.deviceLocation,
+    device_accuracy_m: r.deviceAccuracyM,
+    area_path: [...r.areaPath].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level)),
+    unassigned: r.areaPath.length === 0,
+    unit: r.unit,
+    reporter: r.reporter,
+    flags: r.flags,
+    rework_count: r.reworkCount,
+    version: r.version,
+    patrol_id: r.patrolId,
+    observed_at: iso(r.observedAt),
+    created_at: r.createdAt.toISOString(),
+    updated_at: r.updatedAt.toISOString(),
+    dispatched_at: iso(r.dispatchedAt),
+    due_at: iso(r.dueAt),
+    closed_at: iso(r.closedAt),
+    time_limit: r.timeLimit,
+    expected_due_at: iso(r.dueAt ?? (r.timeLimit ? dueAt(deadlineStart, r.timeLimit, workCalendar(), timeZone) : null)),
+    photos: r.photos.map((p) => ({
+      id: p.id,
+      stage: p.stage,
+      width: p.width,
+      height: p.height,
+      taken_at: p.taken_at,
+      urls: { original: `/photos/${p.id}/original`, display: `/photos/${p.id}/display`, thumb: `/photos/${p.id}/thumb` },
+    })),
+  };
+}
+
+/** One case, or 404 when it does not exist or lies outside the caller's scope (the two look the same). */
+export async function getCase(deps: { db: Queryable; settings: { timeZone: string } }, user: SessionUser, id: number): Promise<CaseView> {
+  const row = await casesRepo.view(deps.db, id, caseScope(user, 'c', 2));
+  if (!row) throw new ApiError(404, 'not_found', `case ${id} not found`);
+  return toView(row, deps.settings.timeZone);
+}

@@ -1,0 +1,70 @@
+// The photo half of intake: check and process each upload, then store originals and
+// derivatives, remembering what this request wrote so a failure can take it back.
+import { ApiError } from '../../http/errors';
+import type { BlobStore } from '../../photos/blob-store';
+import { contentKey, sha256Hex } from '../../photos/blob-store';
+import { readPhotoMetadata, type PhotoMetadata } from '../../photos/exif';
+import { ImageError, processPhoto, type ProcessedPhoto } from '../../photos/image';
+import { sniffImageFormat } from '../../photos/sniff';
+
+export type PreparedPhoto = { bytes: Buffer; sha256: string; meta: PhotoMetadata; processed: ProcessedPhoto };
+
+export type StoredPhotos = { original: string; display: string; thumb: string }[] & {
+  /** Deletes the files this request created (not ones that already existed). */
+  rollback(): Promise<void>;
+};
+
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heif' };
+
+/** Sniffs, reads EXIF and makes derivatives for every photo; the first bad one refuses the report. */
+export async function preparePhotos(files: Buffer[], limits: { photoMaxPixels: number; timeZone: string }): Promise<PreparedPhoto[]> {
+  const formats = files.map((bytes, i) => {
+    const format = sniffImageFormat(bytes);
+    if (!format) {
+      throw new ApiError(415, 'unsupported_media_type', `photo ${i + 1} is not a JPEG, PNG, WebP or HEIC image`, { photo: i + 1 });
+    }
+    return format;
+  });
+  const out: PreparedPhoto[] = [];
+  for (const [i, bytes] of files.entries()) {
+    try {
+      const processed = await processPhoto(bytes, formats[i]!, { maxPixels: limits.photoMaxPixels });
+      const meta = await readPhotoMetadata(bytes, limits.timeZone);
+      out.push({ bytes, sha256: sha256Hex(bytes), meta, processed });
+    } catch (err) {
+      if (!(err instanceof ImageError)) throw err;
+      if (err.code === 'image_too_large') {
+        throw new ApiError(413, 'payload_too_large', `photo ${i + 1}: ${err.message}`, { photo: i + 1 });
+      }
+      throw new ApiError(422, 'image_unreadable', `photo ${i + 1} cannot be read: it is damaged or truncated`, { photo: i + 1 });
+    }
+  }
+  return out;
+}
+
+/** Writes every file; on a failure part-way, removes what it wrote and rethrows. */
+export async function storePhotos(blobs: BlobStore, photos: PreparedPhoto[]): Promise<StoredPhotos> {
+  const created: string[] = [];
+  const rollback = async () => {
+    for (const key of created.splice(0)) await blobs.delete(key).catch(() => undefined);
+  };
+  const put = async (key: string, bytes: Buffer) => {
+    if ((await blobs.put(key, bytes)).created) created.push(key);
+    return key;
+  };
+  const keys: { original: string; display: string; thumb: string }[] = [];
+  try {
+    for (const p of photos) {
+      const { display, thumb } = p.processed;
+      keys.push({
+        original: await put(contentKey('originals', p.sha256, EXT[p.processed.mime] ?? 'bin'), p.bytes),
+        display: await put(contentKey('display', sha256Hex(display.bytes), EXT[display.mime] ?? 'bin'), display.bytes),
+        thumb: await put(contentKey('thumb', sha256Hex(thumb.bytes), EXT[thumb.mime] ?? 'bin'), thumb.bytes),
+      });
+    }
+  } catch (err) {
+    await rollback();
+    throw err;
+  }
+  return Object.assign(keys, { rollback });
+}

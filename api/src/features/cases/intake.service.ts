@@ -1,0 +1,201 @@
+// Takes in a report: photos checked and processed, a location chosen, the case placed in its
+// grid and routed to a unit, duplicates looked up — and all of it stored together or not at all.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../db/db';
+import { ApiError } from '../../http/errors';
+import type { Clock } from '../../lib/clock';
+import { formatCaseCode } from '../../lib/case-code';
+import type { LonLat } from '../../lib/geo';
+import { chooseLocation } from '../../lib/report-location';
+import { localDate } from '../../lib/zoned-time';
+import type { BlobStore } from '../../photos/blob-store';
+import type { SessionUser } from '../auth/auth.types';
+import { findNearbyOpen } from './duplicates';
+import { withIdempotency } from './idempotency';
+import { intakeRepo, type NewCase, type Placement } from './intake.repo';
+import { preparePhotos, storePhotos, type PreparedPhoto } from './intake-photos';
+import { getCase, type CaseView } from './cases.service';
+
+export type IntakeSettings = {
+  timeZone: string;
+  photoMaxBytes: number;
+  photoMaxPixels: number;
+  photoMaxFiles: number;
+  locationConflictM: number;
+  stalePhotoDays: number;
+  duplicateWindowDays: number;
+};
+
+export type IntakeDeps = { db: Db; blobs: BlobStore; clock: Clock; settings: IntakeSettings };
+
+export type IntakeInput = {
+  photos: File[];
+  category: string;
+  description: string;
+  severity?: 'general' | 'serious' | 'major' | undefined;
+  device?: (LonLat & { accuracyM?: number | undefined }) | undefined;
+  /** The user placed the pin by hand. */
+  manualLocation: boolean;
+  observedAt?: Date | undefined;
+  patrolId?: number | undefined;
+};
+
+export type IntakeResult = { status: number; body: CaseView; replayed: boolean };
+
+// Phones' clocks drift; a minute or two ahead is not "the future".
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function requestHash(user: SessionUser, input: IntakeInput, photoHashes: string[]): string {
+  const { photos: _files, ...fields } = input;
+  return createHash('sha256').update(JSON.stringify({ user: user.id, fields, photoHashes })).digest('hex');
+}
+
+/** Files a new case from a report. Throws ApiError for bad input, having stored nothing. */
+export async function submitCase(deps: IntakeDeps, user: SessionUser, input: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
+  const { settings } = deps;
+  const now = deps.clock.now();
+  if (input.photos.length === 0) throw new ApiError(422, 'photo_required', 'a report needs at least one photo');
+  if (input.photos.length > settings.photoMaxFiles) {
+    throw new ApiError(413, 'payload_too_large', `at most ${settings.photoMaxFiles} photos per report`);
+  }
+  const category = await intakeRepo.category(deps.db, input.category);
+  if (!category) throw new ApiError(422, 'unknown_category', `unknown category "${input.category}"`, { field: 'category' });
+  if (input.observedAt && input.observedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new ApiError(422, 'observed_at_in_future', 'observed_at is in the future', { field: 'observed_at' });
+  }
+  const files = await readFiles(input.photos, settings.photoMaxBytes);
+  const hashes = files.map((f) => createHash('sha256').update(f).digest('hex'));
+
+  const answer = await withIdempotency(deps, { userId: user.id, key: idempotencyKey, requestHash: requestHash(user, input, hashes) }, async (record) => {
+    const photos = await preparePhotos(files, settings);
+    const location = chooseLocation({
+      exifPoints: photos.map((p) => p.meta.gps),
+      device: input.device ?? null,
+      manual: input.manualLocation,
+      conflictM: settings.locationConflictM,
+    });
+    if (!location) {
+      throw new ApiError(422, 'location_required', 'no location: the photos carry no GPS and the request has no lat/lon');
+    }
+    const stored = await storePhotos(deps.blobs, photos);
+    try {
+      const body = await deps.db.transaction(async (tx) => {
+        const placement = await intakeRepo.place(tx, location.point);
+        const areaIds = areaIdsOf(placement);
+        const unit = placement ? await intakeRepo.defaultUnit(tx, placement.path.map((a) => a.id), category.code) : undefined;
+        const flags = caseFlags(photos, location.conflict, await intakeRepo.photosAlreadyUsed(tx, hashes), now, settings.stalePhotoDays);
+        const day = localDate(now, settings.timeZone);
+        const code = formatCaseCode(day, await intakeRepo.nextCodeSequence(tx, day));
+        const observedAt = input.observedAt ?? earliest(photos.map((p) => p.meta.takenAt)) ?? null;
+        const id = await intakeRepo.insertCase(tx, {
+          code,
+          categoryCode: category.code,
+          severity: input.severity ?? category.defaultSeverity,
+          description: input.description,
+          point: location.point,
+          source: location.source,
+          exif: location.exif,
+          device: location.device,
+          deviceAccuracyM: input.device?.accuracyM ?? null,
+          areaIds,
+          unitId: unit?.id ?? null,
+          reporterId: user.id,
+          flags,
+          patrolId: input.patrolId ?? null,
+          observedAt,
+          createdAt: now,
+        });
+        const eventId = await intakeRepo.insertEvent(tx, {
+          caseId: id,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorId: user.id,
+          actorRole: user.role,
+          note: null,
+          payload: { location_source: location.source, flags, photos: photos.length },
+          at: now,
+        });
+        for (const [i, p] of photos.entries()) {
+          const keys = stored[i]!;
+          await intakeRepo.insertPhoto(tx, {
+            id: randomUUID(),
+            caseId: id,
+            eventId,
+            stage: 'before',
+            sha256: p.sha256,
+            mime: p.processed.mime,
+            bytes: p.bytes.length,
+            width: p.processed.width,
+            height: p.processed.height,
+            exif: p.meta.gps,
+            takenAt: p.meta.takenAt,
+            uploadedBy: user.id,
+            originalKey: keys.original,
+            display: { key: keys.display, ...dims(p.processed.display) },
+            thumb: { key: keys.thumb, ...dims(p.processed.thumb) },
+            position: i,
+            createdAt: now,
+          });
+        }
+        const body = await caseWithDuplicates(deps, tx, user, id);
+        await record(tx, 201, body);
+        return body;
+      });
+      return { status: 201, body };
+    } catch (err) {
+      await stored.rollback();
+      throw err;
+    }
+  });
+  return answer;
+}
+
+async function caseWithDuplicates(deps: IntakeDeps, tx: Queryable, user: SessionUser, id: number): Promise<CaseView> {
+  const view = await getCase({ db: tx, settings: deps.settings }, user, id);
+  const [lon, lat] = view.location.coordinates;
+  const duplicates = await findNearbyOpen(
+    { db: tx, clock: deps.clock, settings: deps.settings },
+    { point: { lon, lat }, category: view.category.code, excludeId: id },
+  );
+  return { ...view, possible_duplicates: duplicates };
+}
+
+/** The case's area and each ancestor by level; all null for a point outside every area. */
+function areaIdsOf(placement: Placement | undefined): NewCase['areaIds'] {
+  const ids: NewCase['areaIds'] = { area: placement?.areaId ?? null, micro_grid: null, grid: null, community: null, street: null, district: null };
+  for (const a of placement?.path ?? []) {
+    if (a.level in ids) ids[a.level as keyof NewCase['areaIds']] = a.id;
+  }
+  return ids;
+}
+
+const dims = (d: { mime: string; width: number; height: number }) => ({ mime: d.mime, width: d.width, height: d.height });
+
+function earliest(dates: (Date | null)[]): Date | undefined {
+  const real = dates.filter((d): d is Date => d !== null);
+  return real.length ? new Date(Math.min(...real.map((d) => d.getTime()))) : undefined;
+}
+
+function caseFlags(photos: PreparedPhoto[], conflict: boolean, reused: Set<string>, now: Date, staleDays: number): string[] {
+  const flags: string[] = [];
+  if (conflict) flags.push('location_conflict');
+  const staleBefore = now.getTime() - staleDays * 86_400_000;
+  if (photos.some((p) => p.meta.takenAt && p.meta.takenAt.getTime() < staleBefore)) flags.push('stale_photo');
+  if (photos.some((p) => reused.has(p.sha256))) flags.push('reused_photo');
+  return flags;
+}
+
+/** Reads each upload, refusing an oversized one before anything else happens. */
+async function readFiles(files: File[], maxBytes: number): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (const [i, f] of files.entries()) {
+    if (f.size > maxBytes) {
+      throw new ApiError(413, 'payload_too_large', `photo ${i + 1} is ${(f.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`, {
+        photo: i + 1,
+      });
+    }
+    out.push(Buffer.from(await f.arrayBuffer()));
+  }
+  return out;
+}
