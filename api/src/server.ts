@@ -11,7 +11,7 @@ import { describeUrl, openDatabase, StartupError } from './db/open-db';
 import { systemClock } from './lib/clock';
 import { createLogger } from './logger';
 import { sweepOrphanPhotos } from './features/photos/orphan-sweep';
-import { localBlobStore } from './photos/blob-store';
+import { localBlobStore, removeStaleTempFiles } from './photos/blob-store';
 import { seedDemoIfWanted } from './seed/seed-policy';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -63,7 +63,9 @@ async function main() {
   handle = buildApp({ db, blobs, config, logger, clock: systemClock, version }).fetch;
   logger.info({ url: `http://localhost:${port}`, db: db.driver, version }, 'XunCha is serving');
   // Files left by a crash between storing a photo and committing its case; off the start-up path.
-  sweepOrphanPhotos({ db, blobs, clock: systemClock, logger }).catch((err: unknown) => logger.error({ err }, 'orphan photo sweep failed'));
+  sweepOrphanPhotos({ db, blobs, clock: systemClock, logger })
+    .then(() => removeStaleTempFiles(config.photoDir, new Date(Date.now() - 10 * 60_000)))
+    .catch((err: unknown) => logger.error({ err }, 'orphan photo sweep failed'));
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -13,9 +13,16 @@ import { TEST_PASSWORD } from './fixtures';
 
 export type TestApp = ReturnType<typeof createTestApp>;
 
+// Photo directories of this test process, removed when it exits.
+const photoDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of photoDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** The app over `db`, with photos in a fresh temporary directory (`photoDir`). */
 export function createTestApp(db: TestDb, overrides: Partial<Config> = {}, now = '2026-11-22T09:00:00+08:00') {
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xuncha-photos-'));
+  photoDirs.push(photoDir);
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), photoDir, ...overrides };
   const clock = fixedClock(now);
   const blobs = localBlobStore(config.photoDir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exifTimeToDate, isValidTimeZone, localTimeToInstant, parseExifDateTime, parseUtcOffset, zoneOffsetMinutes } from './exif-time';
+import { exifTimeToDate, parseExifDateTime, parseUtcOffset } from './exif-time';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -26,31 +26,6 @@ describe('parseUtcOffset', () => {
     expect(parseUtcOffset('+05:30')).toBe(330);
     expect(parseUtcOffset('+0200')).toBe(120);
     for (const bad of ['', '08:00', '+8:00', '+25:00', 'Z', '+02:00:00']) expect(parseUtcOffset(bad), bad).toBeNull();
-  });
-});
-
-describe('zones', () => {
-  it('knows Asia/Shanghai is UTC+8 all year, and Rome changes with DST', () => {
-    expect(zoneOffsetMinutes(Date.UTC(2021, 0, 15), 'Asia/Shanghai')).toBe(480);
-    expect(zoneOffsetMinutes(Date.UTC(2021, 6, 15), 'Asia/Shanghai')).toBe(480);
-    expect(zoneOffsetMinutes(Date.UTC(2021, 0, 15), 'Europe/Rome')).toBe(60);
-    expect(zoneOffsetMinutes(Date.UTC(2021, 6, 15), 'Europe/Rome')).toBe(120);
-    expect(zoneOffsetMinutes(Date.UTC(2021, 6, 15), 'UTC')).toBe(0);
-  });
-
-  it('tells valid zone names from invalid ones', () => {
-    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
-    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
-    expect(() => zoneOffsetMinutes(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
-  });
-
-  it('resolves clock changes like Temporal\'s "compatible": earlier of two, later across a gap', () => {
-    const local = (day: number, month: number, hour: number, minute: number) => ({ year: 2021, month, day, hour, minute, second: 0, ms: 0 });
-    // Rome, 28 March 2021: 02:00 CET jumps to 03:00 CEST, so 02:30 never happened on the wall.
-    expect(iso(localTimeToInstant(local(28, 3, 2, 30), 'Europe/Rome'))).toBe('2021-03-28T01:30:00.000Z');
-    // Rome, 31 October 2021: 03:00 CEST falls back to 02:00 CET, so 02:30 happened twice.
-    expect(iso(localTimeToInstant(local(31, 10, 2, 30), 'Europe/Rome'))).toBe('2021-10-31T00:30:00.000Z');
-    expect(iso(localTimeToInstant(local(31, 10, 3, 30), 'Europe/Rome'))).toBe('2021-10-31T02:30:00.000Z');
   });
 });
 

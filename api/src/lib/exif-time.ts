@@ -2,16 +2,14 @@
 // The zone is the photo's own OffsetTime when the camera wrote one, else the deployment's
 // (a photo of a Chinese river was taken at UTC+8, whatever zone the server happens to run in).
 // Pure code on Intl: nothing here reads the process time zone.
+import { wallTimeToInstant, type WallTime } from './zoned-time';
 
 /** A wall-clock reading: calendar fields with no zone attached. */
-export type LocalDateTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number };
+export type LocalDateTime = Required<WallTime>;
 
 const EXIF_DATE_TIME = /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
 const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
-// Intl's 'longOffset' name, e.g. 'GMT+08:00'; old local mean times carry seconds ('GMT+08:05:43').
-const GMT_OFFSET = /^GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /**
  * Parses EXIF's 'YYYY:MM:DD HH:MM:SS' (also with '-' or 'T', as some writers use), or null for
@@ -37,46 +35,6 @@ export function parseUtcOffset(text: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** True when Intl knows the IANA zone name, e.g. 'Asia/Shanghai'. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone's offset from UTC, in minutes, at an instant. Throws RangeError for an unknown zone. */
-export function zoneOffsetMinutes(instantMs: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormats.set(timeZone, format);
-  }
-  const name = format.formatToParts(instantMs).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const m = GMT_OFFSET.exec(name);
-  if (!m) throw new RangeError(`cannot read the UTC offset of ${timeZone} from '${name}'`);
-  if (!m[1]) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60);
-}
-
-/**
- * The instant a wall-clock reading names in a zone. Like Temporal's 'compatible' choice: a time
- * that happens twice (clocks going back) is the earlier one; a time skipped by clocks going
- * forward is read with the offset before the change (02:30 in a 02:00→03:00 gap is 03:30).
- */
-export function localTimeToInstant(local: LocalDateTime, timeZone: string): Date {
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.ms);
-  const offsetMs = (t: number) => Math.round(zoneOffsetMinutes(t, timeZone) * MINUTE_MS);
-  const before = offsetMs(asUtc - DAY_MS);
-  const after = offsetMs(asUtc + DAY_MS);
-  const fits = [before, after].map((offset) => asUtc - offset).filter((t) => offsetMs(t) === asUtc - t);
-  return new Date(fits.length ? Math.min(...fits) : asUtc - before);
-}
-
 /**
  * When an EXIF date-time happened: with its own offset when present and well-formed, otherwise
  * read in `timeZone`. Null when the date-time is missing or malformed.
@@ -92,7 +50,7 @@ export function exifTimeToDate(
   const local = parseExifDateTime(dateTime);
   if (!local) return null;
   const offsetMinutes = typeof offset === 'string' ? parseUtcOffset(offset) : null;
-  if (offsetMinutes === null) return localTimeToInstant(local, timeZone);
+  if (offsetMinutes === null) return wallTimeToInstant(local, timeZone);
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.ms);
   return new Date(asUtc - offsetMinutes * MINUTE_MS);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, offsetMinutes, wallTimeOf, wallTimeToInstant } from './zoned-time';
+import { isValidTimeZone, localDate, offsetMinutes, wallTimeOf, wallTimeToInstant } from './zoned-time';
 
 const wall = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0) => ({ year, month, day, hour, minute, second });
 
@@ -22,5 +22,18 @@ describe('zoned time', () => {
     expect(wallTimeToInstant(wall(2026, 3, 29, 2, 30), 'Europe/Rome').toISOString()).toBe('2026-03-29T01:30:00.000Z');
     // 02:30 happens twice on 2026-10-25; the earlier one (+2) is 00:30 UTC.
     expect(wallTimeToInstant(wall(2026, 10, 25, 2, 30), 'Europe/Rome').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('knows Rome changes with DST, UTC does not, and unknown zones', () => {
+    expect(offsetMinutes(Date.UTC(2021, 0, 15), 'Europe/Rome')).toBe(60);
+    expect(offsetMinutes(Date.UTC(2021, 6, 15), 'Europe/Rome')).toBe(120);
+    expect(offsetMinutes(Date.UTC(2021, 6, 15), 'UTC')).toBe(0);
+    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(() => offsetMinutes(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+
+  it('keeps milliseconds', () => {
+    expect(wallTimeToInstant({ ...wall(2026, 1, 1, 12), ms: 250 }, 'Asia/Shanghai').toISOString()).toBe('2026-01-01T04:00:00.250Z');
   });
 });

@@ -1,7 +1,8 @@
 // GPS, capture time and orientation from a photo's EXIF, read from the original before the
 // derivatives are stripped. The only file that imports exifr.
 import exifr from 'exifr';
-import { exifTimeToDate, isValidTimeZone } from '../lib/exif-time';
+import { exifTimeToDate } from '../lib/exif-time';
+import { isValidTimeZone } from '../lib/zoned-time';
 import { gpsFromExif, type GpsPoint } from './exif-gps';
 import { webpExif } from './webp-exif';
 

@@ -5,7 +5,7 @@ import type { BlobStore } from '../../photos/blob-store';
 import { contentKey, sha256Hex } from '../../photos/blob-store';
 import { readPhotoMetadata, type PhotoMetadata } from '../../photos/exif';
 import { ImageError, processPhoto, type ProcessedPhoto } from '../../photos/image';
-import { sniffImageFormat } from '../../photos/sniff';
+import { IMAGE_EXT, sniffImageFormat } from '../../photos/sniff';
 
 export type PreparedPhoto = { bytes: Buffer; sha256: string; meta: PhotoMetadata; processed: ProcessedPhoto };
 
@@ -14,7 +14,8 @@ export type StoredPhotos = { original: string; display: string; thumb: string }[
   rollback(): Promise<void>;
 };
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic', 'image/heif': 'heif' };
+// Derivatives are JPEG today; the map keeps keys right should that change.
+const DERIVATIVE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/png': 'png' };
 
 /** Sniffs, reads EXIF and makes derivatives for every photo; the first bad one refuses the report. */
 export async function preparePhotos(files: Buffer[], limits: { photoMaxPixels: number; timeZone: string }): Promise<PreparedPhoto[]> {
@@ -57,9 +58,9 @@ export async function storePhotos(blobs: BlobStore, photos: PreparedPhoto[]): Pr
     for (const p of photos) {
       const { display, thumb } = p.processed;
       keys.push({
-        original: await put(contentKey('originals', p.sha256, EXT[p.processed.mime] ?? 'bin'), p.bytes),
-        display: await put(contentKey('display', sha256Hex(display.bytes), EXT[display.mime] ?? 'bin'), display.bytes),
-        thumb: await put(contentKey('thumb', sha256Hex(thumb.bytes), EXT[thumb.mime] ?? 'bin'), thumb.bytes),
+        original: await put(contentKey('originals', p.sha256, IMAGE_EXT[p.processed.format]), p.bytes),
+        display: await put(contentKey('display', sha256Hex(display.bytes), DERIVATIVE_EXT[display.mime] ?? 'bin'), display.bytes),
+        thumb: await put(contentKey('thumb', sha256Hex(thumb.bytes), DERIVATIVE_EXT[thumb.mime] ?? 'bin'), thumb.bytes),
       });
     }
   } catch (err) {
