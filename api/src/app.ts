@@ -6,11 +6,16 @@ import { compress } from 'hono/compress';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Db } from './db/db';
+import { adminRoutes } from './features/admin/admin.routes';
 import { areasRoutes } from './features/areas/areas.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { casesRoutes } from './features/cases/cases.routes';
+import { workflowRoutes } from './features/cases/workflow.routes';
+import { loadWorkCalendar } from './features/admin/work-calendar.repo';
 import { categoriesRoutes } from './features/categories/categories.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { liveRoutes } from './features/live/live.routes';
+import { inboxRoutes } from './features/notifications/inbox.routes';
 import { photosRoutes } from './features/photos/photos.routes';
 import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
 import type { AppEnv } from './http/env';
@@ -59,8 +64,21 @@ export function buildApp(deps: AppDeps) {
   app.route('/', healthRoutes({ db, version: deps.version }));
   app.route('/api', authRoutes(authDeps));
   app.route('/api', areasRoutes({ db }));
+  app.route('/api/admin', adminRoutes({ db, clock }));
   app.route('/api', categoriesRoutes({ db }));
   app.route('/api', casesRoutes({ db, blobs, clock, settings: intakeSettings(config) }));
+  app.route(
+    '/api',
+    workflowRoutes({
+      db,
+      blobs,
+      clock,
+      settings: { ...intakeSettings(config), recheckRadiusM: config.recheckRadiusM },
+      calendar: loadWorkCalendar,
+    }),
+  );
+  app.route('/api', liveRoutes({ db, logger }));
+  app.route('/api', inboxRoutes({ db, clock }));
   app.route('/', photosRoutes({ db, blobs }));
   app.route('/api', uiConfigRoutes({ version: deps.version, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }));
 

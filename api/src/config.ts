@@ -50,6 +50,8 @@ const envSchema = z.object({
   STALE_PHOTO_DAYS: z.coerce.number().positive().default(7),
   /** Open cases of the same category reported within this many days count as possible duplicates. */
   DUPLICATE_WINDOW_DAYS: z.coerce.number().positive().default(7),
+  /** An inspector passing a recheck must be this close to the case, in metres. */
+  RECHECK_RADIUS_M: z.coerce.number().positive().default(100),
   /** Seconds that in-flight requests get to finish after SIGTERM. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().default(10),
 });
@@ -77,6 +79,7 @@ export type Config = {
   locationConflictM: number;
   stalePhotoDays: number;
   duplicateWindowDays: number;
+  recheckRadiusM: number;
 };
 
 /** Thrown for a bad setting; the entry point prints its message as one line. */
@@ -117,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     locationConflictM: e.LOCATION_CONFLICT_M,
     stalePhotoDays: e.STALE_PHOTO_DAYS,
     duplicateWindowDays: e.DUPLICATE_WINDOW_DAYS,
+    recheckRadiusM: e.RECHECK_RADIUS_M,
   };
 }

@@ -10,6 +10,8 @@ import type { Db } from './db/db';
 import { describeUrl, openDatabase, StartupError } from './db/open-db';
 import { systemClock } from './lib/clock';
 import { createLogger } from './logger';
+import { endLiveStreams } from './features/live/live-feed';
+import { startOverdueWatcher } from './features/notifications/overdue-watcher';
 import { sweepOrphanPhotos } from './features/photos/orphan-sweep';
 import { localBlobStore, removeStaleTempFiles } from './photos/blob-store';
 import { seedDemoIfWanted } from './seed/seed-policy';
@@ -66,18 +68,22 @@ async function main() {
   sweepOrphanPhotos({ db, blobs, clock: systemClock, logger })
     .then(() => removeStaleTempFiles(config.photoDir, new Date(Date.now() - 10 * 60_000)))
     .catch((err: unknown) => logger.error({ err }, 'orphan photo sweep failed'));
+  const stopOverdueWatcher = startOverdueWatcher({ db, clock: systemClock, logger });
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Live streams never finish by themselves: end them (clients reconnect elsewhere) so close() can.
+    endLiveStreams(db);
     const force = setTimeout(() => {
       logger.warn('grace period over; closing remaining connections');
       server.closeAllConnections();
     }, config.shutdownGraceSeconds * 1000);
     force.unref();
     server.close(async () => {
+      await stopOverdueWatcher();
       await db.close();
       logger.info('stopped');
       process.exit(0);

@@ -19,11 +19,11 @@ describe('dueAt', () => {
   });
 
   it('skips holidays and counts make-up working days (国庆 2026)', () => {
-    // Holidays Oct 1–7; Sunday Sep 27 and Saturday Oct 10 are make-up working days.
+    // State Council notice of 4 Nov 2025: Oct 1–7 off; Sunday Sep 20 and Saturday Oct 10 worked.
     const holidays = ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'];
-    const cal = workCalendar(holidays, ['2026-09-27', '2026-10-10']);
-    // Friday Sep 25 + 1 working day = Sunday Sep 27 (make-up day).
-    expect(dueAt(at('2026-09-25T09:00:00+08:00'), { amount: 1, unit: 'working_days' }, cal, TZ).toISOString()).toBe('2026-09-27T01:00:00.000Z');
+    const cal = workCalendar(holidays, ['2026-09-20', '2026-10-10']);
+    // Friday Sep 18 + 1 working day = Sunday Sep 20 (make-up day).
+    expect(dueAt(at('2026-09-18T09:00:00+08:00'), { amount: 1, unit: 'working_days' }, cal, TZ).toISOString()).toBe('2026-09-20T01:00:00.000Z');
     // Wednesday Sep 30 + 2 working days = Thursday Oct 8, Friday Oct 9.
     expect(dueAt(at('2026-09-30T09:00:00+08:00'), { amount: 2, unit: 'working_days' }, cal, TZ).toISOString()).toBe('2026-10-09T01:00:00.000Z');
     // Friday Oct 9 + 1 = Saturday Oct 10 (make-up day).

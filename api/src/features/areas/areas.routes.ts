@@ -22,8 +22,6 @@ const route = createRoute({
 
 export function areasRoutes(deps: { db: Db }) {
   return createRouter().openapi(route, async (c) => {
-    const body = await listAreas(deps, c.req.valid('query'));
-    c.header('Content-Type', 'application/geo+json; charset=utf-8');
-    return c.body(JSON.stringify(body), 200) as never;
+    return c.json(await listAreas(deps, c.req.valid('query')), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
   });
 }

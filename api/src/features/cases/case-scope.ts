@@ -1,6 +1,6 @@
 // Which cases a user may see, as a SQL predicate: scope is enforced in the queries, not the UI.
 //   inspector  — cases in their own area (micro-grid or grid), plus the cases they reported
-//   dispatcher — their street;  supervisor — their area's whole subtree;  handler — their unit's cases
+//   dispatcher — their street;  supervisor — their area's whole subtree;  handler — cases dispatched to their unit
 //   admin      — everything
 import type { SessionUser } from '../auth/auth.types';
 
@@ -26,6 +26,9 @@ export function caseScope(user: SessionUser, alias: string, firstParam: number):
         ? { sql: `${alias}.reporter_id = ${p1}::int`, params: [user.id] }
         : { sql: `(${inArea(`${p1}::int`)} OR ${alias}.reporter_id = ${p2}::int)`, params: [user.areaId, user.id] };
     case 'handler':
-      return user.unitId === null ? { sql: 'FALSE', params: [] } : { sql: `${alias}.unit_id = ${p1}::int`, params: [user.unitId] };
+      // A unit sees a case once it is dispatched to it, not while it is only the proposed unit.
+      return user.unitId === null
+        ? { sql: 'FALSE', params: [] }
+        : { sql: `(${alias}.unit_id = ${p1}::int AND ${alias}.dispatched_at IS NOT NULL)`, params: [user.unitId] };
   }
 }

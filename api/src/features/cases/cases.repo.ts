@@ -31,7 +31,22 @@ export type CaseRow = {
   closedAt: Date | null;
   timeLimit: { amount: number; unit: 'hours' | 'working_days' } | null;
   photos: { id: string; stage: string; width: number; height: number; taken_at: string | null; position: number }[];
+  urgent: boolean;
+  supervisionCount: number;
+  mergedIntoId: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  mergedCases: { id: number; code: string; reporter_id: number | null }[];
 };
+
+/**
+ * Overdue and due-soon, computed at query time from the deadline (no cron sets a flag).
+ * Due soon is the last 20% of the allowed time. `now` is a parameter so a clock can be pinned.
+ */
+export const deadlineFlags = (now: string) => `
+  (c.status IN ('dispatched', 'in_progress') AND c.due_at < ${now}) AS overdue,
+  (c.status IN ('dispatched', 'in_progress') AND c.due_at >= ${now}
+     AND ${now} >= c.due_at - (c.due_at - c.dispatched_at) * 0.2) AS "dueSoon"`;
 
 const CASE_VIEW = `
   SELECT c.id, c.code, c.status, c.severity, c.handling_mode AS "handlingMode", c.description,
@@ -46,6 +61,10 @@ const CASE_VIEW = `
          CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'code', u.code, 'name', u.name) END AS unit,
          CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'display_name', r.display_name) END AS reporter,
          c.flags, c.rework_count AS "reworkCount", c.version, c.patrol_id AS "patrolId",
+         c.urgent, c.supervision_count AS "supervisionCount", c.merged_into_id AS "mergedIntoId",
+         ${deadlineFlags('$2::timestamptz')},
+         COALESCE((SELECT json_agg(json_build_object('id', m.id, 'code', m.code, 'reporter_id', m.reporter_id) ORDER BY m.id)
+                   FROM cases m WHERE m.merged_into_id = c.id), '[]'::json) AS "mergedCases",
          c.observed_at AS "observedAt", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
          c.dispatched_at AS "dispatchedAt", c.due_at AS "dueAt", c.closed_at AS "closedAt",
          (SELECT json_build_object('amount', t.amount, 'unit', t.unit) FROM time_limits t
@@ -53,7 +72,7 @@ const CASE_VIEW = `
          COALESCE((SELECT json_agg(json_build_object('id', p.id, 'stage', p.stage, 'width', p.width, 'height', p.height,
                                                      'taken_at', p.taken_at, 'position', p.position)
                                    ORDER BY p.created_at, p.position)
-                   FROM photos p WHERE p.case_id = c.id), '[]'::json) AS photos
+                   FROM photos p WHERE p.case_id = c.id OR p.case_id IN (SELECT m.id FROM cases m WHERE m.merged_into_id = c.id)), '[]'::json) AS photos
   FROM cases c
   JOIN categories k ON k.code = c.category_code
   LEFT JOIN units u ON u.id = c.unit_id
@@ -87,8 +106,9 @@ const NEARBY_OPEN = `
 
 export const casesRepo = {
   /** One case, or undefined when it does not exist or is outside the scope. */
-  view: async (q: Queryable, id: number, scope: SqlFragment) =>
-    (await q.query<CaseRow>(`${CASE_VIEW} WHERE c.id = $1 AND ${scope.sql}`, [id, ...scope.params]))[0],
+  /** Scope parameters start at $3. */
+  view: async (q: Queryable, id: number, now: Date, scope: SqlFragment) =>
+    (await q.query<CaseRow>(`${CASE_VIEW} WHERE c.id = $1 AND ${scope.sql}`, [id, now, ...scope.params]))[0],
   nearbyOpen: (
     q: Queryable,
     a: { point: LonLat; box: { dLon: number; dLat: number }; category: string; radiusM: number; since: Date; excludeId: number | null },

@@ -1,6 +1,8 @@
 // Reading cases as the API shows them, inside the caller's scope.
 import type { Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
+import { availableActions, type CaseAction, type CaseState } from '../../lib/case-workflow';
+import type { Clock } from '../../lib/clock';
 import { dueAt, workCalendar } from '../../lib/time-limits';
 import type { SessionUser } from '../auth/auth.types';
 import { caseScope } from './case-scope';
@@ -11,7 +13,7 @@ const LEVEL_ORDER = ['micro_grid', 'grid', 'community', 'street', 'district'];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export type CaseView = ReturnType<typeof toView> & { possible_duplicates?: PossibleDuplicate[] };
+export type CaseView = ReturnType<typeof toView> & { possible_duplicates?: PossibleDuplicate[]; available_actions: CaseAction[] };
 
 function toView(r: CaseRow, timeZone: string) {
   // Until dispatch the deadline is only a preview: what it would be if dispatched now.
@@ -35,6 +37,12 @@ function toView(r: CaseRow, timeZone: string) {
     reporter: r.reporter,
     flags: r.flags,
     rework_count: r.reworkCount,
+    urgent: r.urgent,
+    supervision_count: r.supervisionCount,
+    merged_into_id: r.mergedIntoId,
+    merged_cases: r.mergedCases.map((m) => ({ id: m.id, code: m.code })),
+    overdue: r.overdue,
+    due_soon: r.dueSoon,
     version: r.version,
     patrol_id: r.patrolId,
     observed_at: iso(r.observedAt),
@@ -57,8 +65,16 @@ function toView(r: CaseRow, timeZone: string) {
 }
 
 /** One case, or 404 when it does not exist or lies outside the caller's scope (the two look the same). */
-export async function getCase(deps: { db: Queryable; settings: { timeZone: string } }, user: SessionUser, id: number): Promise<CaseView> {
-  const row = await casesRepo.view(deps.db, id, caseScope(user, 'c', 2));
+export async function getCase(
+  deps: { db: Queryable; clock: Clock; settings: { timeZone: string } },
+  user: SessionUser,
+  id: number,
+  opts: { afterOwnAction?: boolean } = {},
+): Promise<CaseView> {
+  // Right after acting, the actor sees the result even if the action moved the case out of
+  // their scope (a handler returning a case that is not theirs).
+  const scope = opts.afterOwnAction ? { sql: 'TRUE', params: [] } : caseScope(user, 'c', 3);
+  const row = await casesRepo.view(deps.db, id, deps.clock.now(), scope);
   if (!row) throw new ApiError(404, 'not_found', `case ${id} not found`);
-  return toView(row, deps.settings.timeZone);
+  return { ...toView(row, deps.settings.timeZone), available_actions: availableActions(row.status as CaseState, user.role) };
 }

@@ -17,6 +17,20 @@ export type StoredPhotos = { original: string; display: string; thumb: string }[
 // Derivatives are JPEG today; the map keeps keys right should that change.
 const DERIVATIVE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/png': 'png' };
 
+/** Reads each upload, refusing an oversized one before any of them is processed. */
+export async function readUploads(files: File[], maxBytes: number): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (const [i, f] of files.entries()) {
+    if (f.size > maxBytes) {
+      throw new ApiError(413, 'payload_too_large', `photo ${i + 1} is ${(f.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`, {
+        photo: i + 1,
+      });
+    }
+    out.push(Buffer.from(await f.arrayBuffer()));
+  }
+  return out;
+}
+
 /** Sniffs, reads EXIF and makes derivatives for every photo; the first bad one refuses the report. */
 export async function preparePhotos(files: Buffer[], limits: { photoMaxPixels: number; timeZone: string }): Promise<PreparedPhoto[]> {
   const formats = files.map((bytes, i) => {

@@ -13,7 +13,7 @@ import type { SessionUser } from '../auth/auth.types';
 import { findNearbyOpen } from './duplicates';
 import { withIdempotency } from './idempotency';
 import { intakeRepo, type NewCase, type Placement } from './intake.repo';
-import { preparePhotos, storePhotos, type PreparedPhoto } from './intake-photos';
+import { preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 import { getCase, type CaseView } from './cases.service';
 
 export type IntakeSettings = {
@@ -63,7 +63,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
   if (input.observedAt && input.observedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new ApiError(422, 'observed_at_in_future', 'observed_at is in the future', { field: 'observed_at' });
   }
-  const files = await readFiles(input.photos, settings.photoMaxBytes);
+  const files = await readUploads(input.photos, settings.photoMaxBytes);
   const hashes = files.map((f) => createHash('sha256').update(f).digest('hex'));
 
   const answer = await withIdempotency(deps, { userId: user.id, key: idempotencyKey, requestHash: requestHash(user, input, hashes) }, async (record) => {
@@ -152,7 +152,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
 }
 
 async function caseWithDuplicates(deps: IntakeDeps, tx: Queryable, user: SessionUser, id: number): Promise<CaseView> {
-  const view = await getCase({ db: tx, settings: deps.settings }, user, id);
+  const view = await getCase({ db: tx, clock: deps.clock, settings: deps.settings }, user, id);
   const [lon, lat] = view.location.coordinates;
   const duplicates = await findNearbyOpen(
     { db: tx, clock: deps.clock, settings: deps.settings },
@@ -184,18 +184,4 @@ function caseFlags(photos: PreparedPhoto[], conflict: boolean, reused: Set<strin
   if (photos.some((p) => p.meta.takenAt && p.meta.takenAt.getTime() < staleBefore)) flags.push('stale_photo');
   if (photos.some((p) => reused.has(p.sha256))) flags.push('reused_photo');
   return flags;
-}
-
-/** Reads each upload, refusing an oversized one before anything else happens. */
-async function readFiles(files: File[], maxBytes: number): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for (const [i, f] of files.entries()) {
-    if (f.size > maxBytes) {
-      throw new ApiError(413, 'payload_too_large', `photo ${i + 1} is ${(f.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`, {
-        photo: i + 1,
-      });
-    }
-    out.push(Buffer.from(await f.arrayBuffer()));
-  }
-  return out;
 }

@@ -1,0 +1,75 @@
+// Reading many cases (the filtered list, as JSON or GeoJSON) and one case's timeline, in scope.
+import type { Db } from '../../db/db';
+import { ApiError } from '../../http/errors';
+import type { Clock } from '../../lib/clock';
+import type { SessionUser } from '../auth/auth.types';
+import { caseScope } from './case-scope';
+import { eventsRepo } from './events.repo';
+import { listRepo, type CaseFilter, type CaseSummaryRow } from './list.repo';
+
+type Deps = { db: Db; clock: Clock };
+
+export type ListQuery = Omit<CaseFilter, 'areaId'> & { area?: string | undefined; page: number; limit: number };
+
+const FIND_AREA = `SELECT id FROM areas WHERE code = $1 OR id::text = $1`;
+
+function summary(r: CaseSummaryRow) {
+  return {
+    id: r.id,
+    code: r.code,
+    status: r.status,
+    category: r.categoryCode,
+    severity: r.severity,
+    description: r.description,
+    location: r.location,
+    area: r.area,
+    unit: r.unit,
+    flags: r.flags,
+    urgent: r.urgent,
+    overdue: r.overdue,
+    due_soon: r.dueSoon,
+    created_at: r.createdAt.toISOString(),
+    due_at: r.dueAt ? r.dueAt.toISOString() : null,
+  };
+}
+
+/** A page of cases, newest first, with the total that match. */
+export async function listCases(deps: Deps, user: SessionUser, query: ListQuery) {
+  const { area, page, limit, ...filter } = query;
+  let areaId: number | undefined;
+  if (area) {
+    const [row] = await deps.db.query<{ id: number }>(FIND_AREA, [area]);
+    if (!row) throw new ApiError(422, 'unknown_area', `unknown area "${area}"`, { field: 'area' });
+    areaId = row.id;
+  }
+  const rows = await listRepo.list(deps.db, { ...filter, areaId }, deps.clock.now(), { limit, offset: (page - 1) * limit }, caseScope(user, 'c', 17));
+  return { total: rows[0]?.total ?? 0, page, limit, cases: rows.map(summary) };
+}
+
+/** The same page as an RFC 7946 FeatureCollection for map layers. */
+export function asFeatureCollection(list: Awaited<ReturnType<typeof listCases>>) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: list.cases.map(({ location, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: location, properties })),
+    total: list.total,
+  };
+}
+
+/** The case's events, oldest first: the timeline is rebuilt from them. */
+export async function caseTimeline(deps: Deps, user: SessionUser, caseId: number) {
+  if (!(await eventsRepo.visible(deps.db, caseId, caseScope(user, 'c', 2)))) throw new ApiError(404, 'not_found', `case ${caseId} not found`);
+  const rows = await eventsRepo.timeline(deps.db, caseId);
+  return {
+    events: rows.map((e) => ({
+      id: e.id,
+      action: e.action,
+      from: e.fromStatus,
+      to: e.toStatus,
+      actor: e.actor,
+      note: e.note,
+      payload: e.payload,
+      at: e.createdAt.toISOString(),
+      photos: e.photos.map((p) => ({ ...p, urls: { display: `/photos/${p.id}/display`, thumb: `/photos/${p.id}/thumb` } })),
+    })),
+  };
+}

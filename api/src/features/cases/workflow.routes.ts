@@ -1,0 +1,113 @@
+// POST /api/cases/:id/actions, GET /api/cases/:id/events, GET /api/cases (list, JSON or GeoJSON).
+import { createRoute, z } from '@hono/zod-openapi';
+import { ApiError } from '../../http/errors';
+import { bearerSecurity, createRouter, currentUser, errorResponse, requireUser } from '../../http/router';
+import { BboxParam } from '../areas/areas.schemas';
+import { applyAction, type ActionDeps } from './actions.service';
+import { ActionBody, IfMatchHeader } from './actions.schemas';
+import { asFeatureCollection, caseTimeline, listCases } from './case-queries.service';
+import { CaseIdParam, CaseSchema } from './cases.schemas';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const actionRoute = createRoute({
+  method: 'post',
+  path: '/cases/{id}/actions',
+  tags: ['cases'],
+  summary: 'Move a case along the closed loop (accept, reject, dispatch, start, rectify, recheck_pass, recheck_fail, return, supervise, merge, reopen)',
+  security: bearerSecurity,
+  middleware: [requireUser()] as const,
+  request: {
+    params: CaseIdParam,
+    headers: IfMatchHeader,
+    body: { content: { 'application/json': { schema: ActionBody }, 'multipart/form-data': { schema: ActionBody } } },
+  },
+  responses: {
+    200: json(CaseSchema, 'The case after the action'),
+    400: errorResponse('Malformed body'),
+    403: errorResponse('Your role may not take this action'),
+    404: errorResponse('No such case in your scope'),
+    409: errorResponse('invalid_transition (names the current state) or version_conflict (carries the current case)'),
+    422: errorResponse('What the action needs is missing: reason, unit, after-photo, on-site location …'),
+    428: errorResponse('No version sent'),
+  },
+});
+
+const eventsRoute = createRoute({
+  method: 'get',
+  path: '/cases/{id}/events',
+  tags: ['cases'],
+  summary: "A case's timeline: its append-only events, oldest first",
+  security: bearerSecurity,
+  middleware: [requireUser()] as const,
+  request: { params: CaseIdParam },
+  responses: { 200: json(z.object({ events: z.array(z.record(z.string(), z.unknown())) }), 'The events'), 404: errorResponse('No such case in your scope') },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags: ['cases'],
+  summary: 'Cases in your scope, filtered, newest first. Accept: application/geo+json for GeoJSON.',
+  security: bearerSecurity,
+  middleware: [requireUser()] as const,
+  request: {
+    query: z.object({
+      status: csv.optional().openapi({ type: 'string', description: 'Comma-separated states' }),
+      category: csv.optional().openapi({ type: 'string', description: 'Comma-separated category codes' }),
+      area: z.string().max(64).optional().openapi({ description: 'Area code or id: cases anywhere below it' }),
+      bbox: BboxParam.optional(),
+      overdue: bool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+      due_soon: bool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+      urgent: bool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
+      q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Text in the code or description' }),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+  },
+  responses: { 200: json(z.record(z.string(), z.unknown()), 'A page of cases'), 400: errorResponse('Bad filter'), 422: errorResponse('Unknown area') },
+});
+
+export function workflowRoutes(deps: ActionDeps) {
+  return createRouter()
+    .openapi(listRoute, async (c) => {
+      const q = c.req.valid('query');
+      const list = await listCases(deps, currentUser(c), {
+        ...q,
+        dueSoon: q.due_soon,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      });
+      if (/application\/geo\+json/.test(c.req.header('accept') ?? '')) {
+        return c.json(asFeatureCollection(list), 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
+      }
+      return c.json(list, 200);
+    })
+    .openapi(eventsRoute, async (c) => c.json(await caseTimeline(deps, currentUser(c), c.req.valid('param').id), 200))
+    .openapi(actionRoute, async (c) => {
+      const isForm = /multipart\/form-data/.test(c.req.header('content-type') ?? '');
+      const body = isForm ? c.req.valid('form') : c.req.valid('json');
+      if (!body || !('action' in body)) throw new ApiError(400, 'validation_failed', 'send a JSON or multipart body with an "action"');
+      const ifMatch = c.req.valid('header')['if-match']?.replace(/^W\//, '').replaceAll('"', '');
+      const version = body.version ?? (ifMatch && /^\d+$/.test(ifMatch) ? Number(ifMatch) : undefined);
+      const view = await applyAction(deps, currentUser(c), c.req.valid('param').id, {
+        action: body.action,
+        version,
+        note: body.note,
+        reason: body.reason,
+        severity: body.severity,
+        handlingMode: body.handling_mode,
+        unitId: body.unit_id,
+        dueAt: body.due_at ? new Date(body.due_at) : undefined,
+        targetCaseId: body.target_case_id,
+        device: body.lat !== undefined && body.lon !== undefined ? { lat: body.lat, lon: body.lon } : undefined,
+        photos: body.photos,
+      });
+      c.header('ETag', `"${view.version}"`);
+      return c.json(view, 200);
+    });
+}
