@@ -3,7 +3,8 @@ import type { Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
 import { availableActions, type CaseAction, type CaseState } from '../../lib/case-workflow';
 import type { Clock } from '../../lib/clock';
-import { dueAt, workCalendar } from '../../lib/time-limits';
+import { dueAt, workCalendar, type WorkCalendar } from '../../lib/time-limits';
+import { loadWorkCalendar } from '../admin/work-calendar.repo';
 import type { SessionUser } from '../auth/auth.types';
 import { caseScope } from './case-scope';
 import { casesRepo, type CaseRow } from './cases.repo';
@@ -15,7 +16,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export type CaseView = ReturnType<typeof toView> & { possible_duplicates?: PossibleDuplicate[]; available_actions: CaseAction[] };
 
-function toView(r: CaseRow, timeZone: string) {
+function toView(r: CaseRow, timeZone: string, calendar: WorkCalendar) {
   // Until dispatch the deadline is only a preview: what it would be if dispatched now.
   const deadlineStart = r.dispatchedAt ?? r.createdAt;
   return {
@@ -52,7 +53,7 @@ function toView(r: CaseRow, timeZone: string) {
     due_at: iso(r.dueAt),
     closed_at: iso(r.closedAt),
     time_limit: r.timeLimit,
-    expected_due_at: iso(r.dueAt ?? (r.timeLimit ? dueAt(deadlineStart, r.timeLimit, workCalendar(), timeZone) : null)),
+    expected_due_at: iso(r.dueAt ?? (r.timeLimit ? dueAt(deadlineStart, r.timeLimit, calendar, timeZone) : null)),
     photos: r.photos.map((p) => ({
       id: p.id,
       stage: p.stage,
@@ -76,5 +77,7 @@ export async function getCase(
   const scope = opts.afterOwnAction ? { sql: 'TRUE', params: [] } : caseScope(user, 'c', 3);
   const row = await casesRepo.view(deps.db, id, deps.clock.now(), scope);
   if (!row) throw new ApiError(404, 'not_found', `case ${id} not found`);
-  return { ...toView(row, deps.settings.timeZone), available_actions: availableActions(row.status as CaseState, user.role) };
+  // Before dispatch the deadline is a preview, on the same holiday calendar dispatch will use.
+  const calendar = row.dueAt ? workCalendar() : await loadWorkCalendar(deps.db);
+  return { ...toView(row, deps.settings.timeZone, calendar), available_actions: availableActions(row.status as CaseState, user.role) };
 }
