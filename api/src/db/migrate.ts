@@ -31,8 +31,18 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 export class MigrationError extends Error {}
 
+/** The common case at start-up, answered with one read instead of a transaction per file. */
+async function allApplied(db: Db, migrations: Migration[]): Promise<boolean> {
+  const [table] = await db.query<{ exists: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`);
+  if (!table?.exists) return false;
+  const rows = await db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+  const done = new Map(rows.map((r) => [r.version, r.checksum]));
+  return migrations.every((m) => done.get(m.version) === m.checksum);
+}
+
 /** Brings the schema up to date. Returns the versions applied by this call (none when current). */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
+  if (await allApplied(db, migrations)) return [];
   const applied: number[] = [];
   for (const m of migrations) {
     const didApply = await db.transaction(async (tx) => {

@@ -1,7 +1,6 @@
 // HEIC/HEIF decoding with libheif compiled to WASM (heic-decode): the sharp build from npm has
 // no HEVC decoder. The container is parsed first, so a file that claims too many pixels is
 // refused before any pixel memory is allocated.
-import heicDecode from 'heic-decode';
 import { ImageError } from './image-error';
 
 /** Decoded pixels, 4 bytes (RGBA) per pixel, already turned upright by the file's irot/imir. */
@@ -14,6 +13,8 @@ export type RgbaImage = { width: number; height: number; data: Buffer };
  * Note: libheif runs synchronously inside the WASM module, about 1 s of CPU per 12 MP.
  */
 export async function decodeHeic(bytes: Buffer, maxPixels: number): Promise<RgbaImage> {
+  // Loaded on the first HEIC, not at start-up: compiling the WASM module costs ~150 ms.
+  const { default: heicDecode } = await import('heic-decode');
   let images: Awaited<ReturnType<typeof heicDecode.all>>;
   try {
     images = await heicDecode.all({ buffer: bytes });
