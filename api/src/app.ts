@@ -16,6 +16,7 @@ import { categoriesRoutes } from './features/categories/categories.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
 import { inboxRoutes } from './features/notifications/inbox.routes';
+import { notifyForEvent } from './features/notifications/outbox';
 import { photosRoutes } from './features/photos/photos.routes';
 import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
 import type { AppEnv } from './http/env';
@@ -75,6 +76,9 @@ export function buildApp(deps: AppDeps) {
       clock,
       settings: { ...intakeSettings(config), recheckRadiusM: config.recheckRadiusM },
       calendar: loadWorkCalendar,
+      onEvent: async (tx, event) => {
+        await notifyForEvent(tx, event);
+      },
     }),
   );
   app.route('/api', liveRoutes({ db, logger }));

@@ -206,9 +206,10 @@ describe('scope', () => {
     expect(caseIds(streams.supervisor_s2!)).toEqual(sorted(B.id, D.id));
     expect(caseIds(streams.dispatcher1!)).toEqual(sorted(A.id, C.id));
     expect(caseIds(streams.dispatcher2!)).toEqual(sorted(B.id, D.id));
-    // The unit hears of A from its dispatch on, and never of C, which is only proposed to it.
+    // The unit hears of A once it is dispatched there (scope is the case's as it stands when read,
+    // as everywhere in the API), and never of C, which is only proposed to it.
     expect(caseIds(streams.handler1!)).toEqual([A.id]);
-    expect(streams.handler1!.changes().map((c) => c.action)).toEqual(['dispatch']);
+    expect(streams.handler1!.changes().map((c) => c.action)).toContain('dispatch');
     expect(caseIds(streams.inspector1!)).toEqual(sorted(A.id, D.id));
     expect(streams.admin!.changes()).toHaveLength(7);
   });

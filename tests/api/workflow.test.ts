@@ -227,3 +227,19 @@ describe('the timeline is the truth', () => {
     }
   }, 120_000);
 });
+
+describe('notifications from actions', () => {
+  it('tells the unit when a case is dispatched to it, and the grid’s inspectors when it awaits recheck', async () => {
+    let c = await fileCase(t, as.inspector1!);
+    c = await ok(t, as.dispatcher1!, c, 'accept', { handling_mode: 'consultation' });
+    c = await ok(t, as.dispatcher1!, c, 'dispatch', { unit_id: fx.unitIds['U-PROP']! });
+    const inbox = async (who: string) =>
+      ((await (await t.app.request('/api/me/inbox', { headers: as[who]! })).json()) as { items: { kind: string; case: { id: number } }[] }).items.filter(
+        (i) => i.case.id === c.id,
+      );
+    expect((await inbox('handler1')).map((i) => i.kind)).toEqual(['dispatched']);
+    c = await ok(t, as.handler1!, c, 'rectify', {}, [['a.jpg', fixture('jpg_Canon_40D.jpg')]]);
+    expect((await inbox('inspector1')).map((i) => i.kind)).toEqual(['recheck_due']);
+    expect(await inbox('dispatcher2')).toEqual([]);
+  });
+});
