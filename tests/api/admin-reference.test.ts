@@ -5,6 +5,7 @@ import { CN_2026_DAYS } from '../../api/src/features/admin/holidays-cn-2026';
 import { loadWorkCalendar } from '../../api/src/features/admin/work-calendar.repo';
 import { dueAt, workCalendar } from '../../api/src/lib/time-limits';
 import { seedBasics } from '../helpers/fixtures';
+import { adminClient, type ErrorBody, type Json } from '../helpers/admin';
 import { bearerFor, createTestApp, type TestApp } from '../helpers/test-app';
 import { openTestDb, type TestDb } from '../helpers/test-db';
 
@@ -20,41 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-type Json = Record<string, unknown>;
-type Answer<T = Json> = { status: number; body: T };
-type ErrorBody = { error: { code: string; message: string; details?: unknown } };
-
-async function call<T = Json>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  const headers: Record<string, string> = { ...admin };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await t.app.request(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-const TABLES = ['users', 'sessions', 'units', 'area_units', 'categories', 'time_limits', 'holidays'];
-
-/** A fingerprint of every table the admin endpoints write. */
-async function dbState(): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await db.query<{ h: string }>(
-      `SELECT count(*) || ':' || md5(COALESCE(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${table} x`,
-    );
-    state[table] = row!.h;
-  }
-  return state;
-}
-
-/** Makes the request, expects the refusal, and checks that nothing was written. */
-async function refused(status: number, code: string, method: string, path: string, body?: unknown) {
-  const before = await dbState();
-  const res = await call<ErrorBody>(method, path, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error.code).toBe(code);
-  expect(await dbState()).toEqual(before);
-  return res.body.error;
-}
+const { call, dbState, refused } = adminClient(() => t, () => admin);
 
 type Limit = { amount: number; unit: string };
 type Category = { code: string; domain: string; name_zh: string; active: boolean; sort_order: number; duplicate_radius_m: number; time_limits: Record<string, Limit> };

@@ -2,6 +2,7 @@
 // admins-only; every refusal is a clear 4xx that leaves the database exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedBasics, TEST_PASSWORD, type Fixtures } from '../helpers/fixtures';
+import { adminClient, type ErrorBody, type Json } from '../helpers/admin';
 import { bearerFor, createTestApp, type TestApp } from '../helpers/test-app';
 import { openTestDb, type TestDb } from '../helpers/test-db';
 
@@ -18,43 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.close());
 
-type Json = Record<string, unknown>;
-type Answer<T = Json> = { status: number; body: T; headers: Headers };
-type ErrorBody = { error: { code: string; message: string; details?: unknown } };
-
-/** A JSON request as `auth` (the admin by default); a string body is sent as is. */
-async function call<T = Json>(method: string, path: string, body?: unknown, auth: Record<string, string> | null = admin): Promise<Answer<T>> {
-  const headers: Record<string, string> = { ...(auth ?? {}) };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await t.app.request(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
-}
-
-const TABLES = ['users', 'sessions', 'units', 'area_units', 'categories', 'time_limits', 'holidays'];
-
-/** A fingerprint of every table the admin endpoints write. */
-async function dbState(): Promise<Record<string, string>> {
-  const state: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await db.query<{ h: string }>(
-      `SELECT count(*) || ':' || md5(COALESCE(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${table} x`,
-    );
-    state[table] = row!.h;
-  }
-  return state;
-}
-
-/** Makes the request, expects the refusal, and checks that nothing was written. */
-async function refused(status: number, code: string, method: string, path: string, body?: unknown, auth?: Record<string, string> | null) {
-  const before = await dbState();
-  const res = await call<ErrorBody>(method, path, body, auth === undefined ? admin : auth);
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body.error.code).toBe(code);
-  expect(res.body.error.message).toEqual(expect.any(String));
-  expect(await dbState()).toEqual(before);
-  return res.body.error;
-}
+const { call, dbState, refused } = adminClient(() => t, () => admin);
 
 type User = {
   id: number;
