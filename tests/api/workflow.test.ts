@@ -243,3 +243,43 @@ describe('notifications from actions', () => {
     expect(await inbox('dispatcher2')).toEqual([]);
   });
 });
+
+describe('fixed on the spot (马上办)', () => {
+  const report = (who: string, withAfter = true) => {
+    const form = new FormData();
+    form.append('photos', new File([new Uint8Array(fixture('jpg_Canon_40D.jpg'))], 'before.jpg'));
+    if (withAfter) form.append('after_photos', new File([new Uint8Array(fixture('jpg_orientation_landscape_1.jpg'))], 'after.jpg'));
+    form.append('category', 'corridor_clutter');
+    form.append('lat', String(IN_M1.lat));
+    form.append('lon', String(IN_M1.lon));
+    return t.app.request('/api/cases', { method: 'POST', headers: as[who]!, body: form });
+  };
+
+  it('files before- and after-photos in one go; the case starts rectified and a dispatcher confirms it', async () => {
+    const res = await report('inspector1');
+    expect(res.status).toBe(201);
+    let c = (await res.json()) as CaseJson & { handling_mode: string };
+    expect(c.status).toBe('rectified');
+    expect(c.handling_mode).toBe('on_the_spot');
+    expect(c.photos.map((p) => p.stage)).toEqual(['before', 'after']);
+    expect((await timeline(c.id)).map((e) => `${e.action}:${e.to}`)).toEqual(['submit:submitted', 'fix_on_the_spot:rectified']);
+    expect((await ok(t, as.dispatcher1!, c, 'recheck_pass')).status).toBe('closed');
+  });
+
+  it('can be sent back by the dispatcher, to registered since no unit was ever dispatched', async () => {
+    let c = (await (await report('inspector1')).json()) as CaseJson;
+    c = await ok(t, as.dispatcher1!, c, 'recheck_fail', { reason: '照片看不出已整改' });
+    expect(c.status).toBe('registered');
+    expect(c.rework_count).toBe(1);
+  });
+
+  it('is for inspectors only, and a dispatcher cannot confirm an ordinary rectification', async () => {
+    const res = await report('dispatcher1');
+    expect(res.status).toBe(403);
+    let d = await fileCase(t, as.inspector1!);
+    d = await ok(t, as.dispatcher1!, d, 'accept', { handling_mode: 'consultation' });
+    d = await ok(t, as.dispatcher1!, d, 'dispatch');
+    d = await ok(t, as.handler1!, d, 'rectify', {}, [['a.jpg', fixture('jpg_Canon_40D.jpg')]]);
+    expect((await act(t, as.dispatcher1!, d, 'recheck_pass')).status).toBe(409);
+  });
+});

@@ -44,8 +44,8 @@ describe('every (state, action, role) triple', () => {
 });
 
 describe('special cases', () => {
-  it('sends a failed recheck of an on-the-spot fix (no unit) back to registered', () => {
-    expect(decide('rectified', 'recheck_fail', 'dispatcher', { hasUnit: false })).toEqual({ ok: true, to: 'registered' });
+  it('sends a failed recheck of an on-the-spot fix (never dispatched) back to registered', () => {
+    expect(decide('rectified', 'recheck_fail', 'dispatcher', { wasDispatched: false })).toEqual({ ok: true, to: 'registered' });
   });
 
   it('lists only the actions a role may take now', () => {

@@ -16,8 +16,8 @@ type Rule = { from: readonly CaseState[]; to: CaseState | 'same'; roles: readonl
 
 /**
  * The transition table. `same` keeps the state (supervision is recorded, not a move).
- * recheck_fail sends the work back to the unit; an on-the-spot (马上办) case that never had a
- * unit goes back to registered instead (see `nextState`).
+ * recheck_fail sends the work back to the unit; an on-the-spot (马上办) case that was never
+ * dispatched goes back to registered instead, for a dispatcher to route (see `decide`).
  */
 export const WORKFLOW: Record<CaseAction, Rule> = {
   accept: { from: ['submitted'], to: 'registered', roles: ['dispatcher'] },
@@ -43,12 +43,12 @@ export type Decision =
  * this state, meets an `invalid_transition` (409).
  * @example decide('dispatched', 'start', 'handler') // { ok: true, to: 'in_progress' }
  */
-export function decide(state: CaseState, action: CaseAction, role: Role, opts: { hasUnit?: boolean } = {}): Decision {
+export function decide(state: CaseState, action: CaseAction, role: Role, opts: { wasDispatched?: boolean } = {}): Decision {
   const rule = WORKFLOW[action];
   if (!rule.roles.includes(role)) return { ok: false, reason: 'forbidden' };
   if (!rule.from.includes(state)) return { ok: false, reason: 'invalid_transition' };
   if (rule.to === 'same') return { ok: true, to: state };
-  if (action === 'recheck_fail' && opts.hasUnit === false) return { ok: true, to: 'registered' };
+  if (action === 'recheck_fail' && opts.wasDispatched === false) return { ok: true, to: 'registered' };
   return { ok: true, to: rule.to };
 }
 

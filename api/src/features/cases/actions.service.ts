@@ -53,7 +53,7 @@ export async function applyAction(deps: ActionDeps, user: SessionUser, caseId: n
   const now = deps.clock.now();
   const c = await actionsRepo.forAction(deps.db, caseId, caseScope(user, 'c', 2));
   if (!c) throw new ApiError(404, 'not_found', `case ${caseId} not found`);
-  const decision = decide(c.status, input.action, user.role, { hasUnit: c.unitId !== null });
+  const decision = decide(c.status, input.action, user.role, { wasDispatched: c.dispatchedAt !== null });
   if (!decision.ok && decision.reason === 'forbidden') {
     throw new ApiError(403, 'forbidden', `a ${user.role} may not ${input.action} a case`);
   }

@@ -83,6 +83,7 @@ export function casesRoutes(deps: IntakeDeps) {
         user,
         {
           photos: form.photos,
+          afterPhotos: form.after_photos,
           category: form.category,
           description: form.description,
           severity: form.severity,

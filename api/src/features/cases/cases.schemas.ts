@@ -14,6 +14,11 @@ export const NewCaseForm = z
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
       .openapi({ description: '1–9 photos (JPEG, PNG, WebP, HEIC/HEIF); repeat the field for each' }),
+    after_photos: z
+      .union([PhotoFile, z.array(PhotoFile)])
+      .optional()
+      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+      .openapi({ description: 'Fixed on the spot (马上办, inspectors only): after-photos; the case starts rectified for a dispatcher to confirm' }),
     category: z.string().trim().min(1).max(64).openapi({ example: 'bank_garbage' }),
     description: z.string().trim().max(2000).default(''),
     severity: SEVERITY.optional(),

@@ -51,11 +51,13 @@ const INSERT_CASE = `
   INSERT INTO cases (code, category_code, severity, status, description, location, location_source,
                      exif_location, device_location, device_accuracy_m,
                      area_id, micro_grid_id, grid_id, community_id, street_id, district_id,
-                     unit_id, reporter_id, flags, patrol_id, observed_at, created_at, updated_at)
-  VALUES ($1, $2, $3, 'submitted', $4, ${POINT('$5', '$6')}, $7,
+                     unit_id, reporter_id, flags, patrol_id, observed_at, created_at, updated_at,
+                     handling_mode, rectified_at)
+  VALUES ($1, $2, $3, $25, $4, ${POINT('$5', '$6')}, $7,
           CASE WHEN $8::float8 IS NULL THEN NULL ELSE ${POINT('$8', '$9')} END,
           CASE WHEN $10::float8 IS NULL THEN NULL ELSE ${POINT('$10', '$11')} END, $12,
-          $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24)
+          $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $24,
+          $26, $27)
   RETURNING id`;
 
 const INSERT_EVENT = `
@@ -95,6 +97,8 @@ export type NewCase = {
   patrolId: number | null;
   observedAt: Date | null;
   createdAt: Date;
+  /** 'submitted', or 'rectified' for a problem fixed on the spot (马上办). */
+  status: 'submitted' | 'rectified';
 };
 
 export type NewPhoto = {
@@ -145,6 +149,7 @@ export const intakeRepo = {
         c.exif?.lon ?? null, c.exif?.lat ?? null, c.device?.lon ?? null, c.device?.lat ?? null, c.deviceAccuracyM,
         c.areaIds.area, c.areaIds.micro_grid, c.areaIds.grid, c.areaIds.community, c.areaIds.street, c.areaIds.district,
         c.unitId, c.reporterId, c.flags, c.patrolId, c.observedAt, c.createdAt,
+        c.status, c.status === 'rectified' ? 'on_the_spot' : null, c.status === 'rectified' ? c.createdAt : null,
       ])
     )[0]!.id,
   insertEvent: async (q: Queryable, e: NewEvent) =>

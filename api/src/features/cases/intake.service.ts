@@ -30,6 +30,8 @@ export type IntakeDeps = { db: Db; blobs: BlobStore; clock: Clock; settings: Int
 
 export type IntakeInput = {
   photos: File[];
+  /** After-photos of a problem the inspector fixed on the spot (马上办): the case starts rectified. */
+  afterPhotos?: File[] | undefined;
   category: string;
   description: string;
   severity?: 'general' | 'serious' | 'major' | undefined;
@@ -46,7 +48,7 @@ export type IntakeResult = { status: number; body: CaseView; replayed: boolean }
 const CLOCK_SKEW_MS = 5 * 60_000;
 
 function requestHash(user: SessionUser, input: IntakeInput, photoHashes: string[]): string {
-  const { photos: _files, ...fields } = input;
+  const { photos: _files, afterPhotos: _after, ...fields } = input;
   return createHash('sha256').update(JSON.stringify({ user: user.id, fields, photoHashes })).digest('hex');
 }
 
@@ -55,19 +57,26 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
   const { settings } = deps;
   const now = deps.clock.now();
   if (input.photos.length === 0) throw new ApiError(422, 'photo_required', 'a report needs at least one photo');
-  if (input.photos.length > settings.photoMaxFiles) {
+  const afterFiles = input.afterPhotos ?? [];
+  if (input.photos.length + afterFiles.length > settings.photoMaxFiles) {
     throw new ApiError(413, 'payload_too_large', `at most ${settings.photoMaxFiles} photos per report`);
+  }
+  const fixedOnTheSpot = afterFiles.length > 0;
+  if (fixedOnTheSpot && user.role !== 'inspector') {
+    throw new ApiError(403, 'forbidden', 'only inspectors report problems fixed on the spot (马上办)');
   }
   const category = await intakeRepo.category(deps.db, input.category);
   if (!category) throw new ApiError(422, 'unknown_category', `unknown category "${input.category}"`, { field: 'category' });
   if (input.observedAt && input.observedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new ApiError(422, 'observed_at_in_future', 'observed_at is in the future', { field: 'observed_at' });
   }
-  const files = await readUploads(input.photos, settings.photoMaxBytes);
+  const files = await readUploads([...input.photos, ...afterFiles], settings.photoMaxBytes);
   const hashes = files.map((f) => createHash('sha256').update(f).digest('hex'));
+  const beforeCount = input.photos.length;
 
   const answer = await withIdempotency(deps, { userId: user.id, key: idempotencyKey, requestHash: requestHash(user, input, hashes) }, async (record) => {
-    const photos = await preparePhotos(files, settings);
+    const all = await preparePhotos(files, settings);
+    const photos = all.slice(0, beforeCount);
     const location = chooseLocation({
       exifPoints: photos.map((p) => p.meta.gps),
       device: input.device ?? null,
@@ -77,7 +86,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
     if (!location) {
       throw new ApiError(422, 'location_required', 'no location: the photos carry no GPS and the request has no lat/lon');
     }
-    const stored = await storePhotos(deps.blobs, photos);
+    const stored = await storePhotos(deps.blobs, all);
     try {
       const body = await deps.db.transaction(async (tx) => {
         const placement = await intakeRepo.place(tx, location.point);
@@ -104,6 +113,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
           patrolId: input.patrolId ?? null,
           observedAt,
           createdAt: now,
+          status: fixedOnTheSpot ? 'rectified' : 'submitted',
         });
         const eventId = await intakeRepo.insertEvent(tx, {
           caseId: id,
@@ -116,13 +126,21 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
           payload: { location_source: location.source, flags, photos: photos.length },
           at: now,
         });
-        for (const [i, p] of photos.entries()) {
+        // Fixed on the spot: a second event moves the case to rectified, carrying the after-photos.
+        const fixEventId = fixedOnTheSpot
+          ? await intakeRepo.insertEvent(tx, {
+              caseId: id, action: 'fix_on_the_spot', fromStatus: 'submitted', toStatus: 'rectified',
+              actorId: user.id, actorRole: user.role, note: null, payload: { photos: afterFiles.length, handling_mode: 'on_the_spot' }, at: now,
+            })
+          : null;
+        for (const [i, p] of all.entries()) {
           const keys = stored[i]!;
+          const after = i >= beforeCount;
           await intakeRepo.insertPhoto(tx, {
             id: randomUUID(),
             caseId: id,
-            eventId,
-            stage: 'before',
+            eventId: after ? fixEventId! : eventId,
+            stage: after ? 'after' : 'before',
             sha256: p.sha256,
             mime: p.processed.mime,
             bytes: p.bytes.length,
@@ -134,7 +152,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
             originalKey: keys.original,
             display: { key: keys.display, ...dims(p.processed.display) },
             thumb: { key: keys.thumb, ...dims(p.processed.thumb) },
-            position: i,
+            position: after ? i - beforeCount : i,
             createdAt: now,
           });
         }
