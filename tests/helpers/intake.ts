@@ -4,9 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestApp } from './test-app';
 
-export const FIXTURE_PHOTOS = path.resolve(import.meta.dirname, '../fixtures/photos');
-
-export const fixture = (name: string) => fs.readFileSync(path.join(FIXTURE_PHOTOS, name));
+export { photoFixture as fixture } from '../fixtures/photos';
 
 export type ReportFields = Record<string, string | number | undefined>;
 
