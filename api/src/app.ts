@@ -18,6 +18,7 @@ import { liveRoutes } from './features/live/live.routes';
 import { inboxRoutes } from './features/notifications/inbox.routes';
 import { notifyForEvent } from './features/notifications/outbox';
 import { photosRoutes } from './features/photos/photos.routes';
+import { statsRoutes } from './features/stats/stats.routes';
 import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
 import type { AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
@@ -67,14 +68,14 @@ export function buildApp(deps: AppDeps) {
   app.route('/api', areasRoutes({ db }));
   app.route('/api/admin', adminRoutes({ db, clock }));
   app.route('/api', categoriesRoutes({ db }));
-  app.route('/api', casesRoutes({ db, blobs, clock, settings: intakeSettings(config) }));
+  app.route('/api', casesRoutes({ db, blobs, clock, settings: config }));
   app.route(
     '/api',
     workflowRoutes({
       db,
       blobs,
       clock,
-      settings: { ...intakeSettings(config), recheckRadiusM: config.recheckRadiusM },
+      settings: config,
       calendar: loadWorkCalendar,
       onEvent: async (tx, event) => {
         await notifyForEvent(tx, event);
@@ -83,6 +84,7 @@ export function buildApp(deps: AppDeps) {
   );
   app.route('/api', liveRoutes({ db, logger }));
   app.route('/api', inboxRoutes({ db, clock }));
+  app.route('/api', statsRoutes({ db, clock, timeZone: config.timeZone }));
   app.route('/', photosRoutes({ db, blobs }));
   app.route('/api', uiConfigRoutes({ version: deps.version, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }));
 
@@ -103,18 +105,6 @@ export function buildApp(deps: AppDeps) {
     throw new ApiError(404, 'not_found', `no route for ${c.req.method} ${c.req.path}`);
   });
   return app;
-}
-
-function intakeSettings(config: Config) {
-  return {
-    timeZone: config.timeZone,
-    photoMaxBytes: config.photoMaxBytes,
-    photoMaxPixels: config.photoMaxPixels,
-    photoMaxFiles: config.photoMaxFiles,
-    locationConflictM: config.locationConflictM,
-    stalePhotoDays: config.stalePhotoDays,
-    duplicateWindowDays: config.duplicateWindowDays,
-  };
 }
 
 /** Serves the built map-ui; any other GET outside the API gets index.html (client-side routes). */

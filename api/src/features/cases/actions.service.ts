@@ -1,6 +1,7 @@
 // Moves a case one step along the closed loop: checks role, state, version and what the action
 // needs, then writes the case, its event and any photos in one transaction.
 import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
 import { decide, OPEN_STATES, type CaseAction, type CaseState } from '../../lib/case-workflow';
@@ -15,7 +16,7 @@ import { getCase, type CaseView } from './cases.service';
 import { intakeRepo } from './intake.repo';
 import { preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 
-export type ActionSettings = { timeZone: string; photoMaxBytes: number; photoMaxPixels: number; photoMaxFiles: number; recheckRadiusM: number };
+export type ActionSettings = Pick<Config, 'timeZone' | 'photoMaxBytes' | 'photoMaxPixels' | 'photoMaxFiles' | 'recheckRadiusM'>;
 
 export type ActionDeps = {
   db: Db;

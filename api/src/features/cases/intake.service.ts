@@ -1,6 +1,7 @@
 // Takes in a report: photos checked and processed, a location chosen, the case placed in its
 // grid and routed to a unit, duplicates looked up — and all of it stored together or not at all.
 import { createHash, randomUUID } from 'node:crypto';
+import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
@@ -16,15 +17,10 @@ import { intakeRepo, type NewCase, type Placement } from './intake.repo';
 import { preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 import { getCase, type CaseView } from './cases.service';
 
-export type IntakeSettings = {
-  timeZone: string;
-  photoMaxBytes: number;
-  photoMaxPixels: number;
-  photoMaxFiles: number;
-  locationConflictM: number;
-  stalePhotoDays: number;
-  duplicateWindowDays: number;
-};
+export type IntakeSettings = Pick<
+  Config,
+  'timeZone' | 'photoMaxBytes' | 'photoMaxPixels' | 'photoMaxFiles' | 'locationConflictM' | 'stalePhotoDays' | 'duplicateWindowDays'
+>;
 
 export type IntakeDeps = { db: Db; blobs: BlobStore; clock: Clock; settings: IntakeSettings };
 

@@ -25,11 +25,20 @@ export type CaseChangeRow = Position & {
   dueAt: Date | null;
 };
 
-// An event is readable once its transaction is older than every transaction still running:
-// then nothing can commit before it any more, so a reader moving forward never skips one.
-// The horizon is the whole server's: a transaction left open anywhere on it (idle in transaction)
-// holds live updates back until it ends, so production sets idle_in_transaction_session_timeout.
-const FINISHED = `e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+// An event is readable once no transaction of this database that began before it is still
+// running: then nothing can commit before it any more, so a reader moving forward never skips
+// one. The horizon is the oldest running transaction *of this database* (transaction ids are
+// cluster-wide, so other databases on the same server must not hold live updates back); with
+// none running, every committed event is readable. xid8 ids map to pg_stat_activity's 32-bit
+// xids modulo 2^32. A transaction left idle here still holds updates back until it ends, so
+// production sets idle_in_transaction_session_timeout.
+const HORIZON = `COALESCE(
+    (SELECT min(x) FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+     WHERE (x::text::numeric % 4294967296) IN (
+       SELECT a.backend_xid::text::numeric FROM pg_stat_activity a
+       WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL)),
+    pg_snapshot_xmax(pg_current_snapshot()))`;
+const FINISHED = `e.tx_id < ${HORIZON}`;
 
 const HEAD = `
   SELECT e.tx_id::text AS "txId", e.id FROM case_events e
