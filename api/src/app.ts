@@ -5,7 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
 import type { Logger } from 'pino';
 import type { Config } from './config';
-import type { Db } from './db/db';
+import type { Db, Queryable } from './db/db';
 import { adminRoutes } from './features/admin/admin.routes';
 import { areasRoutes } from './features/areas/areas.routes';
 import { authRoutes } from './features/auth/auth.routes';
@@ -68,7 +68,11 @@ export function buildApp(deps: AppDeps) {
   app.route('/api', areasRoutes({ db }));
   app.route('/api/admin', adminRoutes({ db, clock }));
   app.route('/api', categoriesRoutes({ db }));
-  app.route('/api', casesRoutes({ db, blobs, clock, settings: config }));
+  // Notifications are written in the same transaction as the event that calls for them.
+  const onEvent = async (tx: Queryable, event: { id: number }) => {
+    await notifyForEvent(tx, event);
+  };
+  app.route('/api', casesRoutes({ db, blobs, clock, settings: config, onEvent }));
   app.route(
     '/api',
     workflowRoutes({
@@ -77,9 +81,7 @@ export function buildApp(deps: AppDeps) {
       clock,
       settings: config,
       calendar: loadWorkCalendar,
-      onEvent: async (tx, event) => {
-        await notifyForEvent(tx, event);
-      },
+      onEvent,
     }),
   );
   app.route('/api', liveRoutes({ db, logger }));

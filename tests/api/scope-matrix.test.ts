@@ -52,6 +52,13 @@ describe.each(Object.keys(SEES))('%s', (who) => {
     expect(((await geo.json()) as { features: { id: number }[] }).features.map((f) => f.id).sort()).toEqual(expected);
   });
 
+  it('counts exactly the cases in scope in the statistics', async () => {
+    const res = await get(who, '/api/stats?from=2026-11-01&to=2026-12-01');
+    expect(res.status).toBe(200);
+    const stats = (await res.json()) as { totals: { received: number } };
+    expect(stats.totals.received).toBe(SEES[who]!.length);
+  });
+
   for (const k of ['A', 'B', 'C'] as const) {
     const visible = SEES[who]!.includes(k);
     it(`${visible ? 'sees' : 'cannot see'} case ${k}: the case, its events, its photos, its actions`, async () => {

@@ -263,6 +263,8 @@ describe('fixed on the spot (马上办)', () => {
     expect(c.handling_mode).toBe('on_the_spot');
     expect(c.photos.map((p) => p.stage)).toEqual(['before', 'after']);
     expect((await timeline(c.id)).map((e) => `${e.action}:${e.to}`)).toEqual(['submit:submitted', 'fix_on_the_spot:rectified']);
+    const inbox = (await (await t.app.request('/api/me/inbox', { headers: as.dispatcher1! })).json()) as { items: { kind: string; case: { id: number } }[] };
+    expect(inbox.items.filter((i) => i.case.id === c.id).map((i) => i.kind)).toEqual(['confirm_due']);
     expect((await ok(t, as.dispatcher1!, c, 'recheck_pass')).status).toBe('closed');
   });
 

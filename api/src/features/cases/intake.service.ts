@@ -22,7 +22,14 @@ export type IntakeSettings = Pick<
   'timeZone' | 'photoMaxBytes' | 'photoMaxPixels' | 'photoMaxFiles' | 'locationConflictM' | 'stalePhotoDays' | 'duplicateWindowDays'
 >;
 
-export type IntakeDeps = { db: Db; blobs: BlobStore; clock: Clock; settings: IntakeSettings };
+export type IntakeDeps = {
+  db: Db;
+  blobs: BlobStore;
+  clock: Clock;
+  settings: IntakeSettings;
+  /** Called in the transaction after an event beyond the submission is written (notifications). */
+  onEvent?: (tx: Queryable, event: { id: number }) => Promise<void>;
+};
 
 export type IntakeInput = {
   photos: File[];
@@ -152,6 +159,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
             createdAt: now,
           });
         }
+        if (fixEventId) await deps.onEvent?.(tx, { id: fixEventId });
         const body = await caseWithDuplicates(deps, tx, user, id);
         await record(tx, 201, body);
         return body;

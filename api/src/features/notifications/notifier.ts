@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Queryable } from '../../db/db';
 import { notificationsRepo } from './notifications.repo';
 
-export const NOTIFICATION_KINDS = ['dispatched', 'rework', 'recheck_due', 'returned', 'supervised', 'overdue'] as const;
+export const NOTIFICATION_KINDS = ['dispatched', 'rework', 'recheck_due', 'confirm_due', 'returned', 'supervised', 'overdue'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type Notification = {

@@ -2,7 +2,7 @@
 // so a notification exists exactly when its event does.
 //   dispatch → the handlers of the case's unit;  recheck_fail back to dispatched → them again (rework)
 //   rectify → the inspectors of the case's micro-grid or grid, and its reporter
-//   return → the dispatchers of the case's street
+//   return → the dispatchers of the case's street;  fix_on_the_spot (马上办) → them too, to confirm
 //   supervise → whoever holds the case now: street dispatchers, unit handlers or grid inspectors
 import type { Queryable } from '../../db/db';
 import { notificationTitles } from './notification-titles';
@@ -14,6 +14,7 @@ type Audience = 'unit_handlers' | 'grid_inspectors' | 'street_dispatchers';
 /** What an event announces, judged from the event alone; null for events nobody needs telling of. */
 export function notificationKind(e: { action: string; from: string | null; to: string }): NotificationKind | null {
   if (e.action === 'return') return 'returned';
+  if (e.action === 'fix_on_the_spot') return 'confirm_due';
   if (e.action === 'supervise') return 'supervised';
   if (e.from === e.to) return null;
   if (e.to === 'dispatched') return e.action === 'recheck_fail' ? 'rework' : 'dispatched';
@@ -35,6 +36,7 @@ function audienceOf(kind: NotificationKind, caseStatus: string): Audience | unde
       return 'unit_handlers';
     case 'recheck_due':
       return 'grid_inspectors';
+    case 'confirm_due':
     case 'returned':
     case 'overdue':
       return 'street_dispatchers';
