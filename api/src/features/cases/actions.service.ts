@@ -1,6 +1,5 @@
 // Moves a case one step along the closed loop: checks role, state, version and what the action
 // needs, then writes the case, its event and any photos in one transaction.
-import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
@@ -14,7 +13,7 @@ import { actionsRepo, type CaseChanges, type CaseForAction } from './actions.rep
 import { caseScope } from './case-scope';
 import { getCase, type CaseView } from './cases.service';
 import { intakeRepo } from './intake.repo';
-import { preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
+import { photoRow, preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 
 export type ActionSettings = Pick<Config, 'timeZone' | 'photoMaxBytes' | 'photoMaxPixels' | 'photoMaxFiles' | 'recheckRadiusM'>;
 
@@ -81,15 +80,8 @@ export async function applyAction(deps: ActionDeps, user: SessionUser, caseId: n
         actorId: user.id, actorRole: user.role, note: input.note ?? input.reason ?? null, payload, at: now,
       });
       for (const [i, p] of photos.entries()) {
-        const keys = stored[i]!;
-        await intakeRepo.insertPhoto(tx, {
-          id: randomUUID(), caseId: c.id, eventId, stage: STAGE[input.action] ?? 'before', sha256: p.sha256,
-          mime: p.processed.mime, bytes: p.bytes.length, width: p.processed.width, height: p.processed.height,
-          exif: p.meta.gps, takenAt: p.meta.takenAt, uploadedBy: user.id, originalKey: keys.original,
-          display: { key: keys.display, mime: p.processed.display.mime, width: p.processed.display.width, height: p.processed.display.height },
-          thumb: { key: keys.thumb, mime: p.processed.thumb.mime, width: p.processed.thumb.width, height: p.processed.thumb.height },
-          position: i, createdAt: now,
-        });
+        const at = { caseId: c.id, eventId, stage: STAGE[input.action] ?? 'before', position: i, uploadedBy: user.id, createdAt: now } as const;
+        await intakeRepo.insertPhoto(tx, photoRow(p, stored[i]!, at));
       }
       await deps.onEvent?.(tx, { id: eventId, caseId: c.id, action: input.action, from: c.status, to: decision.to });
       return getCase({ db: tx, clock: deps.clock, settings: deps.settings }, user, c.id, { afterOwnAction: true });

@@ -1,11 +1,13 @@
 // The photo half of intake: check and process each upload, then store originals and
 // derivatives, remembering what this request wrote so a failure can take it back.
+import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../http/errors';
 import type { BlobStore } from '../../photos/blob-store';
 import { contentKey, sha256Hex } from '../../photos/blob-store';
 import { readPhotoMetadata, type PhotoMetadata } from '../../photos/exif';
 import { ImageError, processPhoto, type ProcessedPhoto } from '../../photos/image';
 import { IMAGE_EXT, sniffImageFormat } from '../../photos/sniff';
+import type { NewPhoto } from './intake.repo';
 
 export type PreparedPhoto = { bytes: Buffer; sha256: string; meta: PhotoMetadata; processed: ProcessedPhoto };
 
@@ -17,23 +19,26 @@ export type StoredPhotos = { original: string; display: string; thumb: string }[
 // Derivatives are JPEG today; the map keeps keys right should that change.
 const DERIVATIVE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/png': 'png' };
 
-/** Reads each upload, refusing an oversized one before any of them is processed. */
-export async function readUploads(files: File[], maxBytes: number): Promise<Buffer[]> {
-  const out: Buffer[] = [];
+export type Upload = { bytes: Buffer; sha256: string };
+
+/** Reads and hashes each upload, refusing an oversized one before any of them is processed. */
+export async function readUploads(files: File[], maxBytes: number): Promise<Upload[]> {
+  const out: Upload[] = [];
   for (const [i, f] of files.entries()) {
     if (f.size > maxBytes) {
       throw new ApiError(413, 'payload_too_large', `photo ${i + 1} is ${(f.size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB`, {
         photo: i + 1,
       });
     }
-    out.push(Buffer.from(await f.arrayBuffer()));
+    const bytes = Buffer.from(await f.arrayBuffer());
+    out.push({ bytes, sha256: sha256Hex(bytes) });
   }
   return out;
 }
 
 /** Sniffs, reads EXIF and makes derivatives for every photo; the first bad one refuses the report. */
-export async function preparePhotos(files: Buffer[], limits: { photoMaxPixels: number; timeZone: string }): Promise<PreparedPhoto[]> {
-  const formats = files.map((bytes, i) => {
+export async function preparePhotos(files: Upload[], limits: { photoMaxPixels: number; timeZone: string }): Promise<PreparedPhoto[]> {
+  const formats = files.map(({ bytes }, i) => {
     const format = sniffImageFormat(bytes);
     if (!format) {
       throw new ApiError(415, 'unsupported_media_type', `photo ${i + 1} is not a JPEG, PNG, WebP or HEIC image`, { photo: i + 1 });
@@ -41,11 +46,11 @@ export async function preparePhotos(files: Buffer[], limits: { photoMaxPixels: n
     return format;
   });
   const out: PreparedPhoto[] = [];
-  for (const [i, bytes] of files.entries()) {
+  for (const [i, { bytes, sha256 }] of files.entries()) {
     try {
       const processed = await processPhoto(bytes, formats[i]!, { maxPixels: limits.photoMaxPixels });
       const meta = await readPhotoMetadata(bytes, limits.timeZone);
-      out.push({ bytes, sha256: sha256Hex(bytes), meta, processed });
+      out.push({ bytes, sha256, meta, processed });
     } catch (err) {
       if (!(err instanceof ImageError)) throw err;
       if (err.code === 'image_too_large') {
@@ -55,6 +60,29 @@ export async function preparePhotos(files: Buffer[], limits: { photoMaxPixels: n
     }
   }
   return out;
+}
+
+/** The photos-table row for a stored photo, attached to an event of a case. */
+export function photoRow(
+  p: PreparedPhoto,
+  keys: { original: string; display: string; thumb: string },
+  at: { caseId: number; eventId: number; stage: NewPhoto['stage']; position: number; uploadedBy: number; createdAt: Date },
+): NewPhoto {
+  const { display, thumb } = p.processed;
+  return {
+    id: randomUUID(),
+    ...at,
+    sha256: p.sha256,
+    mime: p.processed.mime,
+    bytes: p.bytes.length,
+    width: p.processed.width,
+    height: p.processed.height,
+    exif: p.meta.gps,
+    takenAt: p.meta.takenAt,
+    originalKey: keys.original,
+    display: { key: keys.display, mime: display.mime, width: display.width, height: display.height },
+    thumb: { key: keys.thumb, mime: thumb.mime, width: thumb.width, height: thumb.height },
+  };
 }
 
 /** Writes every file; on a failure part-way, removes what it wrote and rethrows. */

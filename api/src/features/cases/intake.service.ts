@@ -1,6 +1,6 @@
 // Takes in a report: photos checked and processed, a location chosen, the case placed in its
 // grid and routed to a unit, duplicates looked up — and all of it stored together or not at all.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
@@ -14,7 +14,7 @@ import type { SessionUser } from '../auth/auth.types';
 import { findNearbyOpen } from './duplicates';
 import { withIdempotency } from './idempotency';
 import { intakeRepo, type NewCase, type Placement } from './intake.repo';
-import { preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
+import { photoRow, preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 import { getCase, type CaseView } from './cases.service';
 
 export type IntakeSettings = Pick<
@@ -74,7 +74,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
     throw new ApiError(422, 'observed_at_in_future', 'observed_at is in the future', { field: 'observed_at' });
   }
   const files = await readUploads([...input.photos, ...afterFiles], settings.photoMaxBytes);
-  const hashes = files.map((f) => createHash('sha256').update(f).digest('hex'));
+  const hashes = files.map((f) => f.sha256);
   const beforeCount = input.photos.length;
 
   const answer = await withIdempotency(deps, { userId: user.id, key: idempotencyKey, requestHash: requestHash(user, input, hashes) }, async (record) => {
@@ -137,27 +137,10 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
             })
           : null;
         for (const [i, p] of all.entries()) {
-          const keys = stored[i]!;
           const after = i >= beforeCount;
-          await intakeRepo.insertPhoto(tx, {
-            id: randomUUID(),
-            caseId: id,
-            eventId: after ? fixEventId! : eventId,
-            stage: after ? 'after' : 'before',
-            sha256: p.sha256,
-            mime: p.processed.mime,
-            bytes: p.bytes.length,
-            width: p.processed.width,
-            height: p.processed.height,
-            exif: p.meta.gps,
-            takenAt: p.meta.takenAt,
-            uploadedBy: user.id,
-            originalKey: keys.original,
-            display: { key: keys.display, ...dims(p.processed.display) },
-            thumb: { key: keys.thumb, ...dims(p.processed.thumb) },
-            position: after ? i - beforeCount : i,
-            createdAt: now,
-          });
+          const stage = after ? 'after' : 'before';
+          const at = { caseId: id, eventId: after ? fixEventId! : eventId, stage, position: after ? i - beforeCount : i, uploadedBy: user.id, createdAt: now } as const;
+          await intakeRepo.insertPhoto(tx, photoRow(p, stored[i]!, at));
         }
         if (fixEventId) await deps.onEvent?.(tx, { id: fixEventId });
         const body = await caseWithDuplicates(deps, tx, user, id);
