@@ -19,6 +19,7 @@ import { inboxRoutes } from './features/notifications/inbox.routes';
 import { notifyForEvent } from './features/notifications/outbox';
 import { photosRoutes } from './features/photos/photos.routes';
 import { statsRoutes } from './features/stats/stats.routes';
+import { baseMaps } from './features/ui-config/base-maps';
 import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
 import type { AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
@@ -88,7 +89,10 @@ export function buildApp(deps: AppDeps) {
   app.route('/api', inboxRoutes({ db, clock }));
   app.route('/api', statsRoutes({ db, clock, timeZone: config.timeZone }));
   app.route('/', photosRoutes({ db, blobs }));
-  app.route('/api', uiConfigRoutes({ version: deps.version, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution }));
+  app.route(
+    '/api',
+    uiConfigRoutes({ version: deps.version, tileUrl: config.tileUrl, tileAttribution: config.tileAttribution, baseMaps: baseMaps(config) }),
+  );
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'xc_session' });

@@ -14,6 +14,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** PostgreSQL + PostGIS connection string. Unset: the embedded PGlite database under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /** A read replica for map, list and statistics reads. Unset: reads go to DATABASE_URL (or the embedded database). */
+  DATABASE_READ_URL: z.string().url().optional(),
   /** Connections in the pg pool (PostgreSQL only). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Where the embedded database and local photo storage live. */
@@ -36,6 +38,10 @@ const envSchema = z.object({
   TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** Attribution shown for the base map. */
   TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  /** 天地图 Tianditu key; set it to offer Tianditu's vector base map (WGS-84, drawn as is). */
+  TIANDITU_KEY: z.string().min(1).optional(),
+  /** 高德 Amap tile URL template (GCJ-02; points are shifted for display only). Set to "off" to hide it. */
+  AMAP_TILE_URL: z.string().min(1).default('https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}'),
   /** Where photos are stored; defaults to DATA_DIR/photos. */
   PHOTO_DIR: z.string().min(1).optional(),
   /** Largest accepted photo file, in megabytes. */
@@ -60,6 +66,7 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
   seedDemo: 'auto' | 'true' | 'false';
@@ -71,6 +78,9 @@ export type Config = {
   loginFreeFailures: number;
   tileUrl: string;
   tileAttribution: string;
+  tiandituKey: string | undefined;
+  /** Undefined when switched off. */
+  amapTileUrl: string | undefined;
   shutdownGraceSeconds: number;
   photoDir: string;
   photoMaxBytes: number;
@@ -101,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO,
@@ -112,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFreeFailures: e.LOGIN_FREE_FAILURES,
     tileUrl: e.TILE_URL,
     tileAttribution: e.TILE_ATTRIBUTION,
+    tiandituKey: e.TIANDITU_KEY,
+    amapTileUrl: e.AMAP_TILE_URL === 'off' ? undefined : e.AMAP_TILE_URL,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     photoDir: path.resolve(e.PHOTO_DIR ?? path.join(e.DATA_DIR, 'photos')),
     photoMaxBytes: Math.round(e.PHOTO_MAX_MB * 1024 * 1024),

@@ -3,9 +3,7 @@ import { ApiError, type Api } from './api';
 import type { Me, UiConfig } from './api-types';
 import type { MessageKey } from './i18n/i18n';
 import { LoginView } from './views/LoginView';
-import { MapView } from './views/MapView';
-
-type View = { mount(parent: HTMLElement): void; destroy(): void };
+import { homeView, type View } from './views/home';
 
 export class App {
   private view: View | null = null;
@@ -40,7 +38,7 @@ export class App {
 
   private showMap(me: Me): void {
     this.show(
-      new MapView({
+      homeView({
         api: this.api,
         me,
         config: this.config,

@@ -8,8 +8,18 @@ export type Role = (typeof ROLES)[number];
 export const AREA_LEVELS = ['district', 'street', 'community', 'grid', 'micro_grid'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
+/** One base map on offer; `gcj02` tiles need our WGS-84 points shifted for display. */
+export type BaseMapConfig = {
+  id: 'osm' | 'tianditu' | 'amap';
+  layers: string[];
+  subdomains: string;
+  attribution: string;
+  datum: 'wgs84' | 'gcj02';
+  maxZoom: number;
+};
+
 /** GET /api/config: public settings needed before login. */
-export type UiConfig = { version: string; tileUrl: string; tileAttribution: string };
+export type UiConfig = { version: string; tileUrl: string; tileAttribution: string; baseMaps: BaseMapConfig[] };
 
 /** GET /api/me, and the user in a login answer. */
 export type Me = {

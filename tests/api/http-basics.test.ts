@@ -99,10 +99,16 @@ describe('GET /api/config', () => {
   it('tells the UI its base map without a login', async () => {
     const res = await t.app.request('/api/config');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    const body = (await res.json()) as { baseMaps: { id: string; datum: string }[] };
+    expect(body).toMatchObject({
       version: 'test',
       tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
       tileAttribution: '© OpenStreetMap contributors',
     });
+    // No Tianditu key in the test settings: OpenStreetMap first, then Amap (GCJ-02).
+    expect(body.baseMaps.map((m) => [m.id, m.datum])).toEqual([
+      ['osm', 'wgs84'],
+      ['amap', 'gcj02'],
+    ]);
   });
 });

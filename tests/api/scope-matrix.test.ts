@@ -83,6 +83,16 @@ describe('filters do not widen the scope', () => {
     expect(mine.cases.map((c) => c.id)).toEqual([cases.A.id]);
   });
 
+  it('mine=true keeps only the caller\'s own reports, inside the scope', async () => {
+    const ids = async (who: string, url: string) =>
+      ((await (await get(who, url)).json()) as { cases: { id: number }[] }).cases.map((c) => c.id).sort();
+    expect(await ids('inspector1', '/api/cases?mine=true')).toEqual([cases.A.id]);
+    expect(await ids('dispatcher1', '/api/cases?mine=true')).toEqual([cases.C.id]);
+    expect(await ids('dispatcher2', '/api/cases?mine=true')).toEqual([cases.B.id]);
+    expect(await ids('supervisor', '/api/cases?mine=true')).toEqual([]);
+    expect(await ids('dispatcher1', '/api/cases?mine=false')).toEqual([cases.A.id, cases.C.id].sort());
+  });
+
   it('overdue and due-soon come from the deadline, computed in the query', async () => {
     // Corridor clutter (一般) has 3 working days: dispatched Sunday 09:00, due Wednesday 09:00.
     // The last 20% of those 72 h starts Tuesday 18:36.

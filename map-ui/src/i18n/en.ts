@@ -1,7 +1,10 @@
 // English UI strings, shown after the language switch; typed against the Chinese dictionary's keys.
+import { dashboardEn } from './dashboard.en';
+import { inspectorEn } from './inspector.en';
+import { workbenchEn } from './workbench.en';
 import type { Messages } from './zh-CN';
 
-export const en: Messages = {
+const coreEn = {
   'app.title': '巡查通 XunCha',
   'app.tagline': 'River patrol and fire-hazard reporting',
   'app.loading': 'Loading…',
@@ -47,3 +50,5 @@ export const en: Messages = {
   'role.inspector': 'Inspector',
   'role.supervisor': 'Supervisor',
 };
+
+export const en: Messages = { ...coreEn, ...inspectorEn, ...workbenchEn, ...dashboardEn };

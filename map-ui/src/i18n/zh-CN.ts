@@ -1,5 +1,10 @@
 // Chinese UI strings: the first language, and the dictionary every other language must match key for key.
-export const zhCN = {
+// Each part of the UI keeps its strings in its own file pair (<part>.zh-CN.ts, <part>.en.ts).
+import { dashboardZh } from './dashboard.zh-CN';
+import { inspectorZh } from './inspector.zh-CN';
+import { workbenchZh } from './workbench.zh-CN';
+
+const coreZh = {
   'app.title': '巡查通 XunCha',
   'app.tagline': '河湖巡查与消防隐患上报',
   'app.loading': '加载中…',
@@ -45,6 +50,8 @@ export const zhCN = {
   'role.inspector': '巡查员',
   'role.supervisor': '督查领导',
 } as const;
+
+export const zhCN = { ...coreZh, ...inspectorZh, ...workbenchZh, ...dashboardZh } as const;
 
 /** Every key the UI may show; a key missing from a dictionary is a compile error. */
 export type MessageKey = keyof typeof zhCN;

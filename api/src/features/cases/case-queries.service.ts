@@ -9,7 +9,7 @@ import { listRepo, type CaseFilter, type CaseSummaryRow } from './list.repo';
 
 type Deps = { db: Db; clock: Clock };
 
-export type ListQuery = Omit<CaseFilter, 'areaId'> & { area?: string | undefined; page: number; limit: number };
+export type ListQuery = Omit<CaseFilter, 'areaId' | 'reporterId'> & { area?: string | undefined; mine?: boolean | undefined; page: number; limit: number };
 
 const FIND_AREA = `SELECT id FROM areas WHERE code = $1 OR id::text = $1`;
 
@@ -35,14 +35,14 @@ function summary(r: CaseSummaryRow) {
 
 /** A page of cases, newest first, with the total that match. */
 export async function listCases(deps: Deps, user: SessionUser, query: ListQuery) {
-  const { area, page, limit, ...filter } = query;
+  const { area, page, limit, mine, ...filter } = query;
   let areaId: number | undefined;
   if (area) {
     const [row] = await deps.db.query<{ id: number }>(FIND_AREA, [area]);
     if (!row) throw new ApiError(422, 'unknown_area', `unknown area "${area}"`, { field: 'area' });
     areaId = row.id;
   }
-  const rows = await listRepo.list(deps.db, { ...filter, areaId }, deps.clock.now(), { limit, offset: (page - 1) * limit }, caseScope(user, 'c', 17));
+  const rows = await listRepo.list(deps.db, { ...filter, areaId, reporterId: mine ? user.id : undefined }, deps.clock.now(), { limit, offset: (page - 1) * limit }, caseScope(user, 'c', 18));
   return { total: rows[0]?.total ?? 0, page, limit, cases: rows.map(summary) };
 }
 

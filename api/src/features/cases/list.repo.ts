@@ -15,6 +15,8 @@ export type CaseFilter = {
   q?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** Only the cases this user reported (我的上报). */
+  reporterId?: number | undefined;
 };
 
 export type CaseSummaryRow = {
@@ -36,7 +38,7 @@ export type CaseSummaryRow = {
   total: number;
 };
 
-// Every filter is a parameter that may be NULL; the scope predicate follows at $17.
+// Every filter is a parameter that may be NULL; the scope predicate follows at $18.
 const LIST = `
   SELECT c.id, c.code, c.status, c.category_code AS "categoryCode", c.severity, left(c.description, 200) AS description,
          ST_AsGeoJSON(c.location, 7)::json AS location,
@@ -57,7 +59,8 @@ const LIST = `
     AND ($11::boolean IS NULL OR c.urgent = $11)
     AND ($12::text IS NULL OR c.code ILIKE $12 OR c.description ILIKE $12)
     AND ($13::timestamptz IS NULL OR c.created_at >= $13)
-    AND ($14::timestamptz IS NULL OR c.created_at < $14)`;
+    AND ($14::timestamptz IS NULL OR c.created_at < $14)
+    AND ($17::int IS NULL OR c.reporter_id = $17::int)`;
 
 const ORDER_PAGE = `ORDER BY c.created_at DESC, c.id DESC LIMIT $15 OFFSET $16`;
 
@@ -69,6 +72,6 @@ export const listRepo = {
     q.query<CaseSummaryRow>(`${LIST} AND ${scope.sql} ${ORDER_PAGE}`, [
       now, f.status ?? null, f.category ?? null, f.areaId ?? null, ...(f.bbox ?? [null, null, null, null]),
       f.overdue ?? null, f.dueSoon ?? null, f.urgent ?? null, f.q ? contains(f.q) : null, f.from ?? null, f.to ?? null,
-      page.limit, page.offset, ...scope.params,
+      page.limit, page.offset, f.reporterId ?? null, ...scope.params,
     ]),
 };

@@ -65,6 +65,7 @@ const listRoute = createRoute({
       q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Text in the code or description' }),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
+      mine: bool.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'true: only the cases you reported (我的上报)' }),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
