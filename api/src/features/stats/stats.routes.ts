@@ -20,7 +20,11 @@ const FORMULAS = `Indicators over the cases created in [from, to) that the calle
 - overdue 超期数 = count where (status IN (dispatched, in_progress) AND due_at < now) OR (status = closed AND closed_at > due_at)
 - reworked 返工结案数 = count where status = closed AND rework_count > 0
 - rework_rate 返工率 = reworked / closed
-- median_hours_to_close, p90_hours_to_close = percentile_cont(0.5 / 0.9) of (closed_at - created_at) in hours over closed cases
+- median_hours_to_close, p90_hours_to_close = percentile_cont(0.5 / 0.9) of (closed_at - created_at) in hours over closed cases.
+  Resolution: requests in a district, street or unit scope are read from a rollup that keeps these times in buckets 5% wide
+  (under a minute: one bucket) with each bucket's exact mean, so a percentile is within 5% of the exact value plus one minute,
+  and exact when the cases it falls between are alone in their buckets. Inspectors' and community-or-deeper requests are
+  computed exactly from the cases. Every count and rate is exact either way.
 
 Every rate is null when its denominator is 0; medians are null when nothing is closed.
 \`group\`: area (children of \`area\`, else of the caller's home area, else the districts; every child listed), category, unit, day or week (buckets of created_at in Asia/Shanghai, keyed YYYY-MM-DD; weeks start on Monday).

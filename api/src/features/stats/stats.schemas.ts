@@ -30,8 +30,8 @@ export const Indicators = z.object({
   overdue: count("超期数: (status IN (dispatched, in_progress) AND due_at < now) OR (status = closed AND closed_at > due_at)"),
   reworked: count('返工结案数: status = closed AND rework_count > 0'),
   rework_rate: rate('返工率 = reworked / closed'),
-  median_hours_to_close: z.number().nullable().openapi({ description: 'percentile_cont(0.5) of (closed_at - created_at) in hours over closed cases' }),
-  p90_hours_to_close: z.number().nullable().openapi({ description: 'percentile_cont(0.9) of (closed_at - created_at) in hours over closed cases' }),
+  median_hours_to_close: z.number().nullable().openapi({ description: 'percentile_cont(0.5) of (closed_at - created_at) in hours over closed cases; from the rollup within 5% + 1 min' }),
+  p90_hours_to_close: z.number().nullable().openapi({ description: 'percentile_cont(0.9) of (closed_at - created_at) in hours over closed cases; from the rollup within 5% + 1 min' }),
 });
 
 export const StatsGroup = Indicators.extend({

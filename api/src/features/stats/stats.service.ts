@@ -4,10 +4,12 @@ import { ApiError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import type { SessionUser } from '../auth/auth.types';
 import { caseScope } from '../cases/case-scope';
-import { SCOPE_FIRST_PARAM, statsRepo, type IndicatorRow, type StatsParams } from './stats.repo';
+import { statsFromRollup } from './stats-rollup.service';
+import { SCOPE_FIRST_PARAM, statsRepo, type GroupRow, type IndicatorRow, type StatsParams } from './stats.repo';
 import type { StatGroup } from './stats.schemas';
 
-export type StatsDeps = { db: Db; clock: Clock; timeZone?: string };
+/** `rollup: false` reads every case at query time (the reference the rollup is tested against). */
+export type StatsDeps = { db: Db; clock: Clock; timeZone?: string; rollup?: boolean };
 export type StatsQueryInput = { area?: string | undefined; from?: string | undefined; to?: string | undefined; group?: StatGroup | undefined };
 
 /** Day and week buckets, and plain dates, follow the deployment's time zone. */
@@ -54,9 +56,18 @@ export async function computeStats(deps: StatsDeps, user: SessionUser, query: St
   const area = query.area ? await statsRepo.findArea(deps.db, query.area) : undefined;
   if (query.area && !area) throw new ApiError(422, 'unknown_area', `unknown area "${query.area}"`, { field: 'area' });
 
+  const head = { from: from.toISOString(), to: to.toISOString(), area: area ?? null };
+  // The rollup answers whatever maps onto its keys; the query-time statements below answer the rest,
+  // and are the reference the rollup is tested against.
+  const rolled = deps.rollup === false ? null : await statsFromRollup(deps.db, timeZone, { user, area, from, to, now, group: query.group });
+  if (rolled) {
+    const result = { ...head, totals: indicators(rolled.totals) };
+    return rolled.groups ? { ...result, groups: rolled.groups.map(groupIndicators) } : result;
+  }
+
   const params: StatsParams = { from, to, now, areaId: area?.id ?? null, timeZone };
   const totals = await statsRepo.totals(deps.db, params, caseScope(user, 'c', SCOPE_FIRST_PARAM));
-  const result = { from: from.toISOString(), to: to.toISOString(), area: area ?? null, totals: indicators(totals) };
+  const result = { ...head, totals: indicators(totals) };
   if (!query.group) return result;
 
   // Areas break down into the children of the chosen area, else of the caller's home area.
@@ -64,5 +75,7 @@ export async function computeStats(deps: StatsDeps, user: SessionUser, query: St
     query.group === 'area'
       ? await statsRepo.byChildArea(deps.db, area?.id ?? user.areaId, params, caseScope(user, 'c', SCOPE_FIRST_PARAM + 1))
       : await statsRepo.grouped(deps.db, query.group, params, caseScope(user, 'c', SCOPE_FIRST_PARAM));
-  return { ...result, groups: rows.map((r) => ({ key: r.key, name: r.name, ...indicators(r) })) };
+  return { ...result, groups: rows.map(groupIndicators) };
 }
+
+const groupIndicators = (r: GroupRow) => ({ key: r.key, name: r.name, ...indicators(r) });
