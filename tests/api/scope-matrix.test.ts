@@ -93,6 +93,14 @@ describe('filters do not widen the scope', () => {
     expect(await ids('dispatcher1', '/api/cases?mine=false')).toEqual([cases.A.id, cases.C.id].sort());
   });
 
+  it('counts every match on every page, even past the last one', async () => {
+    const past = (await (await get('dispatcher1', '/api/cases?limit=1&page=5')).json()) as { cases: unknown[]; total: number; total_capped: boolean };
+    expect(past).toMatchObject({ cases: [], total: 2, total_capped: false });
+    const first = (await (await get('dispatcher1', '/api/cases?limit=1&page=1&area=S1')).json()) as { cases: unknown[]; total: number };
+    expect(first.cases).toHaveLength(1);
+    expect(first.total).toBe(2);
+  });
+
   it('overdue and due-soon come from the deadline, computed in the query', async () => {
     // Corridor clutter (一般) has 3 working days: dispatched Sunday 09:00, due Wednesday 09:00.
     // The last 20% of those 72 h starts Tuesday 18:36.

@@ -4,7 +4,8 @@ import type { SessionUser } from './auth.types';
 
 export type UserRow = SessionUser & { passwordHash: string; active: boolean };
 
-const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.area_id AS "areaId", u.unit_id AS "unitId"`;
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.role, u.area_id AS "areaId",
+  (SELECT al.level FROM areas al WHERE al.id = u.area_id) AS "areaLevel", u.unit_id AS "unitId"`;
 
 const FIND_USER_FOR_LOGIN = `
   SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash", u.active

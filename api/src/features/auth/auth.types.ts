@@ -9,5 +9,7 @@ export type SessionUser = {
   displayName: string;
   role: Role;
   areaId: number | null;
+  /** The level of the user's area (district … micro_grid): scope queries then test one indexed column. */
+  areaLevel?: string | null;
   unitId: number | null;
 };

@@ -5,13 +5,13 @@ import type { Clock } from '../../lib/clock';
 import type { SessionUser } from '../auth/auth.types';
 import { caseScope } from './case-scope';
 import { eventsRepo } from './events.repo';
-import { listRepo, type CaseFilter, type CaseSummaryRow } from './list.repo';
+import { COUNT_CAP, listRepo, SCOPE_FIRST_PARAM, type CaseFilter, type CaseSummaryRow } from './list.repo';
 
 type Deps = { db: Db; clock: Clock };
 
-export type ListQuery = Omit<CaseFilter, 'areaId' | 'reporterId'> & { area?: string | undefined; mine?: boolean | undefined; page: number; limit: number };
+export type ListQuery = Omit<CaseFilter, 'areaId' | 'areaLevel' | 'reporterId'> & { area?: string | undefined; mine?: boolean | undefined; page: number; limit: number };
 
-const FIND_AREA = `SELECT id FROM areas WHERE code = $1 OR id::text = $1`;
+const FIND_AREA = `SELECT id, level FROM areas WHERE code = $1 OR id::text = $1`;
 
 function summary(r: CaseSummaryRow) {
   return {
@@ -37,13 +37,21 @@ function summary(r: CaseSummaryRow) {
 export async function listCases(deps: Deps, user: SessionUser, query: ListQuery) {
   const { area, page, limit, mine, ...filter } = query;
   let areaId: number | undefined;
+  let areaLevel: string | undefined;
   if (area) {
-    const [row] = await deps.db.query<{ id: number }>(FIND_AREA, [area]);
+    const [row] = await deps.db.query<{ id: number; level: string }>(FIND_AREA, [area]);
     if (!row) throw new ApiError(422, 'unknown_area', `unknown area "${area}"`, { field: 'area' });
-    areaId = row.id;
+    ({ id: areaId, level: areaLevel } = row);
   }
-  const rows = await listRepo.list(deps.db, { ...filter, areaId, reporterId: mine ? user.id : undefined }, deps.clock.now(), { limit, offset: (page - 1) * limit }, caseScope(user, 'c', 18));
-  return { total: rows[0]?.total ?? 0, page, limit, cases: rows.map(summary) };
+  const f: CaseFilter = { ...filter, areaId, areaLevel, reporterId: mine ? user.id : undefined };
+  const now = deps.clock.now();
+  const scope = caseScope(user, 'c', SCOPE_FIRST_PARAM);
+  const [rows, matched] = await Promise.all([
+    listRepo.page(deps.db, f, now, { limit, offset: (page - 1) * limit }, scope),
+    listRepo.count(deps.db, f, now, scope),
+  ]);
+  // Past COUNT_CAP the total is a lower bound: "10000+" in the UI, and the pages still go on.
+  return { total: Math.min(matched, COUNT_CAP), total_capped: matched > COUNT_CAP, page, limit, cases: rows.map(summary) };
 }
 
 /** The same page as an RFC 7946 FeatureCollection for map layers. */
@@ -52,6 +60,7 @@ export function asFeatureCollection(list: Awaited<ReturnType<typeof listCases>>)
     type: 'FeatureCollection' as const,
     features: list.cases.map(({ location, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: location, properties })),
     total: list.total,
+    total_capped: list.total_capped,
   };
 }
 

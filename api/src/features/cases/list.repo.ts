@@ -1,6 +1,6 @@
 // SQL for listing cases with filters, inside a scope, a page at a time.
 import type { Queryable } from '../../db/db';
-import type { SqlFragment } from './case-scope';
+import { belowArea, type SqlFragment } from './case-scope';
 import { deadlineFlags } from './cases.repo';
 
 export type CaseFilter = {
@@ -8,6 +8,8 @@ export type CaseFilter = {
   category?: string[] | undefined;
   /** An area id: cases anywhere below it. */
   areaId?: number | undefined;
+  /** The level of `areaId`, so the query can test one indexed column. */
+  areaLevel?: string | undefined;
   bbox?: readonly [number, number, number, number] | undefined;
   overdue?: boolean | undefined;
   dueSoon?: boolean | undefined;
@@ -17,6 +19,8 @@ export type CaseFilter = {
   to?: Date | undefined;
   /** Only the cases this user reported (我的上报). */
   reporterId?: number | undefined;
+  /** Oldest first instead of newest first. */
+  oldestFirst?: boolean | undefined;
 };
 
 export type CaseSummaryRow = {
@@ -35,23 +39,14 @@ export type CaseSummaryRow = {
   dueSoon: boolean;
   createdAt: Date;
   dueAt: Date | null;
-  total: number;
 };
 
-// Every filter is a parameter that may be NULL; the scope predicate follows at $18.
-const LIST = `
-  SELECT c.id, c.code, c.status, c.category_code AS "categoryCode", c.severity, left(c.description, 200) AS description,
-         ST_AsGeoJSON(c.location, 7)::json AS location,
-         CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'level', a.level) END AS area,
-         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS unit,
-         c.flags, c.urgent, ${deadlineFlags('$1::timestamptz')},
-         c.created_at AS "createdAt", c.due_at AS "dueAt", count(*) OVER () AS total
-  FROM cases c
-  LEFT JOIN areas a ON a.id = c.area_id
-  LEFT JOIN units u ON u.id = c.unit_id
+// Every filter is a parameter that may be NULL; the scope predicate follows at $16. $4 is the area filter,
+// tested on the column of its level (see belowArea), so the index on that column and created_at serves it.
+const where = (areaLevel: string | null | undefined) => `
   WHERE ($2::text[] IS NULL OR c.status = ANY ($2::text[]))
     AND ($3::text[] IS NULL OR c.category_code = ANY ($3::text[]))
-    AND ($4::int IS NULL OR $4::int IN (c.area_id, c.micro_grid_id, c.grid_id, c.community_id, c.street_id, c.district_id))
+    AND ($4::int IS NULL OR ${belowArea('c', '$4::int', areaLevel)})
     AND ($5::float8 IS NULL OR c.location && ST_MakeEnvelope($5, $6, $7, $8, 4326))
     AND ($9::boolean IS NULL OR (c.status IN ('dispatched', 'in_progress') AND c.due_at < $1::timestamptz) = $9)
     AND ($10::boolean IS NULL OR (c.status IN ('dispatched', 'in_progress') AND c.due_at >= $1::timestamptz
@@ -60,18 +55,55 @@ const LIST = `
     AND ($12::text IS NULL OR c.code ILIKE $12 OR c.description ILIKE $12)
     AND ($13::timestamptz IS NULL OR c.created_at >= $13)
     AND ($14::timestamptz IS NULL OR c.created_at < $14)
-    AND ($17::int IS NULL OR c.reporter_id = $17::int)`;
+    AND ($15::int IS NULL OR c.reporter_id = $15::int)`;
 
-const ORDER_PAGE = `ORDER BY c.created_at DESC, c.id DESC LIMIT $15 OFFSET $16`;
+// The page is chosen from cases alone, and only its rows are joined to areas and units; the total is
+// a separate count that stops at COUNT_CAP, so neither reads every match of a broad filter.
+const pageSql = (areaLevel: string | null | undefined, scope: string, oldestFirst: boolean, limitParam: number) => {
+  const order = oldestFirst ? 'c.created_at, c.id' : 'c.created_at DESC, c.id DESC';
+  return `
+  WITH page AS (
+    SELECT c.* FROM cases c ${where(areaLevel)} AND ${scope}
+    ORDER BY ${order} LIMIT $${limitParam} OFFSET $${limitParam + 1})
+  SELECT c.id, c.code, c.status, c.category_code AS "categoryCode", c.severity, left(c.description, 200) AS description,
+         ST_AsGeoJSON(c.location, 7)::json AS location,
+         CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'level', a.level) END AS area,
+         CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END AS unit,
+         c.flags, c.urgent, ${deadlineFlags('$1::timestamptz')},
+         c.created_at AS "createdAt", c.due_at AS "dueAt"
+  FROM page c
+  LEFT JOIN areas a ON a.id = c.area_id
+  LEFT JOIN units u ON u.id = c.unit_id
+  ORDER BY ${order}`;
+};
+
+// Ordered like the page, so the count walks the same index and stops at the cap.
+const countSql = (areaLevel: string | null | undefined, scope: string, capParam: number) => `
+  SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${where(areaLevel)} AND ${scope} ORDER BY c.created_at DESC LIMIT $${capParam}) m`;
+
+/** The list counts matches up to this many; past it the total says "at least". */
+export const COUNT_CAP = 10_000;
 
 /** `%text%` for ILIKE, with the user's own % and _ taken literally. */
 const contains = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
+const filterParams = (f: CaseFilter, now: Date) => [
+  now, f.status ?? null, f.category ?? null, f.areaId ?? null, ...(f.bbox ?? [null, null, null, null]),
+  f.overdue ?? null, f.dueSoon ?? null, f.urgent ?? null, f.q ? contains(f.q) : null, f.from ?? null, f.to ?? null,
+  f.reporterId ?? null,
+];
+
+/** The scope predicate must number its parameters from SCOPE_FIRST_PARAM. */
+export const SCOPE_FIRST_PARAM = 16;
+
 export const listRepo = {
-  list: (q: Queryable, f: CaseFilter, now: Date, page: { limit: number; offset: number }, scope: SqlFragment) =>
-    q.query<CaseSummaryRow>(`${LIST} AND ${scope.sql} ${ORDER_PAGE}`, [
-      now, f.status ?? null, f.category ?? null, f.areaId ?? null, ...(f.bbox ?? [null, null, null, null]),
-      f.overdue ?? null, f.dueSoon ?? null, f.urgent ?? null, f.q ? contains(f.q) : null, f.from ?? null, f.to ?? null,
-      page.limit, page.offset, f.reporterId ?? null, ...scope.params,
+  page: (q: Queryable, f: CaseFilter, now: Date, page: { limit: number; offset: number }, scope: SqlFragment) =>
+    q.query<CaseSummaryRow>(pageSql(f.areaLevel, scope.sql, f.oldestFirst ?? false, SCOPE_FIRST_PARAM + scope.params.length), [
+      ...filterParams(f, now), ...scope.params, page.limit, page.offset,
     ]),
+  /** How many cases match, counting no further than COUNT_CAP + 1. */
+  count: async (q: Queryable, f: CaseFilter, now: Date, scope: SqlFragment) =>
+    (await q.query<{ n: number }>(countSql(f.areaLevel, scope.sql, SCOPE_FIRST_PARAM + scope.params.length), [
+      ...filterParams(f, now), ...scope.params, COUNT_CAP + 1,
+    ]))[0]!.n,
 };
