@@ -9,12 +9,15 @@ import type { Db, Queryable } from './db/db';
 import { adminRoutes } from './features/admin/admin.routes';
 import { areasRoutes } from './features/areas/areas.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { addReportRoutes } from './features/cases/add-report.routes';
 import { casesRoutes } from './features/cases/cases.routes';
 import { workflowRoutes } from './features/cases/workflow.routes';
 import { loadWorkCalendar } from './features/admin/work-calendar.repo';
 import { categoriesRoutes } from './features/categories/categories.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
+import { lookupsRoutes } from './features/lookups/lookups.routes';
+import { mapRoutes } from './features/map/clusters.routes';
 import { inboxRoutes } from './features/notifications/inbox.routes';
 import { notifyForEvent } from './features/notifications/outbox';
 import { photosRoutes } from './features/photos/photos.routes';
@@ -31,6 +34,8 @@ import type { BlobStore } from './photos/blob-store';
 
 export type AppDeps = {
   db: Db;
+  /** A read replica for reads that tolerate a little lag (lists, statistics, areas); defaults to `db`. */
+  readDb?: Db;
   blobs: BlobStore;
   config: Config;
   logger: Logger;
@@ -45,6 +50,7 @@ const API_PREFIXES = ['/api/', '/photos/', '/open311/'];
 
 export function buildApp(deps: AppDeps) {
   const { db, blobs, config, logger, clock } = deps;
+  const readDb = deps.readDb ?? db;
   const authDeps = {
     db,
     clock,
@@ -66,14 +72,16 @@ export function buildApp(deps: AppDeps) {
 
   app.route('/', healthRoutes({ db, version: deps.version }));
   app.route('/api', authRoutes(authDeps));
-  app.route('/api', areasRoutes({ db }));
+  app.route('/api', areasRoutes({ db: readDb }));
   app.route('/api/admin', adminRoutes({ db, clock }));
   app.route('/api', categoriesRoutes({ db }));
+  app.route('/api', lookupsRoutes({ db }));
   // Notifications are written in the same transaction as the event that calls for them.
   const onEvent = async (tx: Queryable, event: { id: number }) => {
     await notifyForEvent(tx, event);
   };
   app.route('/api', casesRoutes({ db, blobs, clock, settings: config, onEvent }));
+  app.route('/api', addReportRoutes({ db, blobs, clock, settings: config, onEvent }));
   app.route(
     '/api',
     workflowRoutes({
@@ -83,11 +91,13 @@ export function buildApp(deps: AppDeps) {
       settings: config,
       calendar: loadWorkCalendar,
       onEvent,
+      readDb,
     }),
   );
   app.route('/api', liveRoutes({ db, logger }));
   app.route('/api', inboxRoutes({ db, clock }));
-  app.route('/api', statsRoutes({ db, clock, timeZone: config.timeZone }));
+  app.route('/api', mapRoutes({ db: readDb, clock }));
+  app.route('/api', statsRoutes({ db: readDb, clock, timeZone: config.timeZone }));
   app.route('/', photosRoutes({ db, blobs }));
   app.route(
     '/api',

@@ -7,12 +7,13 @@ import { createAdaptorServer } from '@hono/node-server';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Db } from './db/db';
-import { describeUrl, openDatabase, StartupError } from './db/open-db';
+import { describeUrl, openDatabase, openReadDatabase, StartupError } from './db/open-db';
 import { systemClock } from './lib/clock';
 import { createLogger } from './logger';
 import { endLiveStreams } from './features/live/live-feed';
 import { startOverdueWatcher } from './features/notifications/overdue-watcher';
 import { sweepOrphanPhotos } from './features/photos/orphan-sweep';
+import { syncStatsRollupTimeZone } from './features/stats/stats-rollup.service';
 import { localBlobStore, removeStaleTempFiles } from './photos/blob-store';
 import { seedDemoIfWanted } from './seed/seed-policy';
 
@@ -53,8 +54,10 @@ async function main() {
   logger.info({ port, db: where }, 'opening database');
 
   let db: Db;
+  let readDb: Db | null;
   try {
     db = await openDatabase(config);
+    readDb = await openReadDatabase(config);
     await seedDemoIfWanted({ db, clock: systemClock, logger }, config);
   } catch (err) {
     if (err instanceof StartupError) fail(err.message);
@@ -62,12 +65,17 @@ async function main() {
   }
 
   const blobs = localBlobStore(config.photoDir);
-  handle = buildApp({ db, blobs, config, logger, clock: systemClock, version }).fetch;
+  handle = buildApp({ db, ...(readDb ? { readDb } : {}), blobs, config, logger, clock: systemClock, version }).fetch;
+  if (readDb) logger.info({ replica: describeUrl(config.databaseReadUrl!, 'DATABASE_READ_URL') }, 'lists, map and statistics read from the replica');
   logger.info({ url: `http://localhost:${port}`, db: db.driver, version }, 'XunCha is serving');
   // Files left by a crash between storing a photo and committing its case; off the start-up path.
   sweepOrphanPhotos({ db, blobs, clock: systemClock, logger })
     .then(() => removeStaleTempFiles(config.photoDir, new Date(Date.now() - 10 * 60_000)))
     .catch((err: unknown) => logger.error({ err }, 'orphan photo sweep failed'));
+  // The statistics rollup counts local days in TZ: rebuilt here after a change; stats read the cases meanwhile.
+  syncStatsRollupTimeZone(db, config.timeZone)
+    .then((rebuilt) => rebuilt && logger.info({ timeZone: config.timeZone }, 'statistics rollup rebuilt for the time zone'))
+    .catch((err: unknown) => logger.error({ err }, 'statistics rollup time-zone sync failed'));
   const stopOverdueWatcher = startOverdueWatcher({ db, clock: systemClock, logger });
 
   let stopping = false;
@@ -84,6 +92,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       await stopOverdueWatcher();
+      await readDb?.close();
       await db.close();
       logger.info('stopped');
       process.exit(0);

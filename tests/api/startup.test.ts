@@ -52,9 +52,23 @@ describe('start-up failures', () => {
     const port = await freePort();
     const s = spawnServer({ PORT: '0', DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${port}/xuncha` });
     expect(await s.exited).toBe(1);
-    expectOneLine(s.stderr(), new RegExp(`^xuncha: cannot connect to PostgreSQL at 127.0.0.1:${port}/xuncha: .*ECONNREFUSED`));
+    expectOneLine(s.stderr(), new RegExp(`^xuncha: cannot connect to PostgreSQL at 127.0.0.1:${port}/xuncha \\(DATABASE_URL\\): .*ECONNREFUSED`));
     expect(s.stderr()).not.toContain('secret');
   });
+
+  it('refuses a read replica without a primary', async () => {
+    const s = spawnServer({ PORT: '0', DATABASE_READ_URL: 'postgres://postgres@127.0.0.1:5432/replica' });
+    expect(await s.exited).toBe(1);
+    expectOneLine(s.stderr(), /^xuncha: DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas$/);
+  });
+
+  it.runIf(process.env.DATABASE_URL)('names an unreachable read replica', async () => {
+    const port = await freePort();
+    const s = spawnServer({ PORT: '0', DATABASE_URL: process.env.DATABASE_URL!, DATABASE_READ_URL: `postgres://postgres:secret@127.0.0.1:${port}/xuncha` });
+    expect(await s.exited).toBe(1);
+    expectOneLine(s.stderr(), new RegExp(`^xuncha: cannot connect to PostgreSQL at 127.0.0.1:${port}/xuncha \\(DATABASE_READ_URL\\): .*ECONNREFUSED`));
+    expect(s.stderr()).not.toContain('secret');
+  }, 60_000);
 
   it('names a PostgreSQL server without PostGIS', async () => {
     // A real PostgreSQL (PGlite over the wire protocol) that has no PostGIS extension.

@@ -19,14 +19,14 @@ process.once('exit', () => {
   for (const dir of photoDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The app over `db`, with photos in a fresh temporary directory (`photoDir`). */
-export function createTestApp(db: TestDb, overrides: Partial<Config> = {}, now = '2026-11-22T09:00:00+08:00') {
+/** The app over `db` (and `readDb` as its read replica, if given), with photos in a fresh temporary directory (`photoDir`). */
+export function createTestApp(db: TestDb, overrides: Partial<Config> = {}, now = '2026-11-22T09:00:00+08:00', readDb?: TestDb) {
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xuncha-photos-'));
   photoDirs.push(photoDir);
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), photoDir, ...overrides };
   const clock = fixedClock(now);
   const blobs = localBlobStore(config.photoDir);
-  const app = buildApp({ db, blobs, config, logger: pino({ level: 'silent' }), clock, version: 'test' });
+  const app = buildApp({ db, ...(readDb ? { readDb } : {}), blobs, config, logger: pino({ level: 'silent' }), clock, version: 'test' });
   return { app, clock, config, db, blobs, photoDir: config.photoDir };
 }
 

@@ -12,12 +12,12 @@ import { openPglite } from './pglite-driver';
 export class StartupError extends Error {}
 
 /** Where the URL points, without the password, for messages. */
-export function describeUrl(url: string): string {
+export function describeUrl(url: string, setting = 'DATABASE_URL'): string {
   try {
     const u = new URL(url);
     return `${u.hostname}:${u.port || 5432}${u.pathname}`;
   } catch {
-    return 'DATABASE_URL';
+    return setting;
   }
 }
 
@@ -25,8 +25,8 @@ function pgErrorCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Db> {
-  const where = describeUrl(url);
+async function openPostgres(url: string, poolSize: number, setting = 'DATABASE_URL'): Promise<Db> {
+  const where = describeUrl(url, setting);
   let db: Db;
   try {
     db = await openPg({ connectionString: url, max: poolSize });
@@ -35,7 +35,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     const reason = code === '28P01' || code === '28000' ? 'authentication failed'
       : code === '3D000' ? 'the database does not exist'
       : (err as Error).message || code || 'no answer';
-    throw new StartupError(`cannot connect to PostgreSQL at ${where}: ${reason}`);
+    throw new StartupError(`cannot connect to PostgreSQL at ${where} (${setting}): ${reason}`);
   }
   const [ext] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_available_extensions WHERE name = 'postgis'");
   if (!ext?.n) {
@@ -79,4 +79,14 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databas
     throw new StartupError(`database migration failed: ${(err as Error).message}`);
   }
   return db;
+}
+
+/**
+ * Opens the read replica named by DATABASE_READ_URL, or returns null when none is set (reads then go to the
+ * primary). A replica of the primary has its schema, so nothing is migrated here.
+ */
+export async function openReadDatabase(config: Pick<Config, 'databaseUrl' | 'databaseReadUrl' | 'databasePoolSize'>): Promise<Db | null> {
+  if (!config.databaseReadUrl) return null;
+  if (!config.databaseUrl) throw new StartupError('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
+  return openPostgres(config.databaseReadUrl, config.databasePoolSize, 'DATABASE_READ_URL');
 }

@@ -1,5 +1,6 @@
 // POST /api/cases/:id/actions, GET /api/cases/:id/events, GET /api/cases (list, JSON or GeoJSON).
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Db } from '../../db/db';
 import { ApiError } from '../../http/errors';
 import { bearerSecurity, createRouter, currentUser, errorResponse, requireUser } from '../../http/router';
 import { BboxParam } from '../areas/areas.schemas';
@@ -50,7 +51,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/cases',
   tags: ['cases'],
-  summary: 'Cases in your scope, filtered, newest first. Accept: application/geo+json for GeoJSON.',
+  summary: 'Cases in your scope, filtered, newest first (sort=oldest: oldest first). Accept: application/geo+json for GeoJSON.',
   security: bearerSecurity,
   middleware: [requireUser()] as const,
   request: {
@@ -66,6 +67,7 @@ const listRoute = createRoute({
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
       mine: bool.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'true: only the cases you reported (我的上报)' }),
+      sort: z.enum(['newest', 'oldest']).default('newest').openapi({ description: 'By report time' }),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
@@ -73,13 +75,15 @@ const listRoute = createRoute({
   responses: { 200: json(z.record(z.string(), z.unknown()), 'A page of cases'), 400: errorResponse('Bad filter'), 422: errorResponse('Unknown area') },
 });
 
-export function workflowRoutes(deps: ActionDeps) {
+/** `readDb` (a read replica, when configured) answers the list; actions and the timeline read the primary. */
+export function workflowRoutes(deps: ActionDeps & { readDb?: Db }) {
   return createRouter()
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
-      const list = await listCases(deps, currentUser(c), {
+      const list = await listCases({ db: deps.readDb ?? deps.db, clock: deps.clock }, currentUser(c), {
         ...q,
         dueSoon: q.due_soon,
+        oldestFirst: q.sort === 'oldest',
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       });
