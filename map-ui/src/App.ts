@@ -3,11 +3,15 @@ import { ApiError, type Api } from './api';
 import type { Me, UiConfig } from './api-types';
 import type { MessageKey } from './i18n/i18n';
 import { LoginView } from './views/LoginView';
-import { homeView, type View } from './views/home';
+import { isDashboardHash } from './views/dashboard/access';
+import { viewForAddress, type View } from './views/home';
 
 export class App {
   private view: View | null = null;
   private config: UiConfig | null = null;
+  /** The signed-in user, and whether the page on show is the dashboard, for moving on a change of address. */
+  private me: Me | null = null;
+  private onDashboard = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -16,6 +20,9 @@ export class App {
 
   /** Asks for the config and the current user at once, so a returning user goes straight to the map. */
   async start(): Promise<void> {
+    window.addEventListener('hashchange', () => {
+      if (this.me && isDashboardHash(location.hash) !== this.onDashboard) this.showMap(this.me);
+    });
     const [config, me] = await Promise.all([this.api.config().catch(() => null), this.currentUser()]);
     this.config = config;
     if (me) this.showMap(me);
@@ -33,12 +40,14 @@ export class App {
   }
 
   private showLogin(notice?: MessageKey): void {
+    this.me = null;
     this.show(new LoginView({ api: this.api, onLoggedIn: (me) => this.showMap(me), ...(notice ? { notice } : {}) }));
   }
 
   private showMap(me: Me): void {
+    this.me = me;
     this.show(
-      homeView({
+      viewForAddress({
         api: this.api,
         me,
         config: this.config,
@@ -46,6 +55,8 @@ export class App {
         onSessionExpired: () => this.showLogin('login.sessionExpired'),
       }),
     );
+    // An address refused for this role was dropped meanwhile, so this reads what is really on show.
+    this.onDashboard = isDashboardHash(location.hash);
   }
 
   private async logout(): Promise<void> {

@@ -1,5 +1,7 @@
 // A small typed client for the XunCha API: JSON in and out, the session cookie, typed errors.
 import type { AreaCollection, AreaFilter, LoginResponse, Me, UiConfig } from './api-types';
+import type { CaseFeatureCollection, CaseQueryParams, CategoryTree, ClusterCollection, RiverCollection } from './api-types';
+import type { CaseActionFields, CaseActionName, CaseDetail, CaseEvent, CaseListPage, UnitOption } from './api-types';
 
 /** An error answer of the API ({ error: { code, message, details? } }), or a request that never got one. */
 export class ApiError extends Error {
@@ -39,11 +41,12 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 /**
- * Sends one request and returns the parsed JSON (undefined for 204).
+ * Sends one request and returns the parsed JSON (undefined for 204). `accept` picks the answer's form where
+ * the API has two: GET /api/cases answers GeoJSON to `application/geo+json`.
  * @example await request<Me>('GET', '/api/me')
  */
-export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/geo+json' };
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<T> {
+  const headers: Record<string, string> = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
@@ -84,6 +87,24 @@ export const api = {
       undefined,
       signal,
     ),
+  // The case drawer: one case, its timeline, acting on it (JSON; photo actions go through upload.ts).
+  caseDetail: (id: number, signal?: AbortSignal) => request<CaseDetail>('GET', `/api/cases/${id}`, undefined, signal),
+  caseEvents: (id: number, signal?: AbortSignal) => request<{ events: CaseEvent[] }>('GET', `/api/cases/${id}/events`, undefined, signal),
+  caseAction: (id: number, action: CaseActionName, version: number, fields: CaseActionFields = {}) =>
+    request<CaseDetail>('POST', `/api/cases/${id}/actions`, { action, version, ...fields }),
+  /** Units a case may be dispatched to; with `caseId`, also the unit the area rules propose for it. */
+  unitOptions: (caseId?: number) =>
+    request<{ units: UnitOption[]; default_unit_id: number | null }>('GET', `/api/units${query({ case: caseId?.toString() })}`),
+  /** GET /api/cases with any of its filters, as rows and the total: { q: 'XC-2026', limit: '8' }, or { status: 'closed', limit: '1' } for a count. */
+  findCases: (params: Record<string, string>, signal?: AbortSignal) => request<CaseListPage>('GET', `/api/cases${query(params)}`, undefined, signal),
+  // The workbench map: categories for icons and filters, cases as GeoJSON or server-side clusters, river segments.
+  categories: (signal?: AbortSignal) => request<CategoryTree>('GET', '/api/categories', undefined, signal),
+  /** GET /api/cases as GeoJSON: a page of cases with `total`. */
+  caseFeatures: (params: CaseQueryParams, signal?: AbortSignal) =>
+    request<CaseFeatureCollection>('GET', `/api/cases${query(params)}`, undefined, signal, 'application/geo+json'),
+  caseClusters: (params: CaseQueryParams, signal?: AbortSignal) =>
+    request<ClusterCollection>('GET', `/api/map/clusters${query(params)}`, undefined, signal),
+  rivers: (signal?: AbortSignal) => request<RiverCollection>('GET', '/api/rivers', undefined, signal),
 };
 
 export type Api = typeof api;

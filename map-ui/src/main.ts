@@ -3,6 +3,10 @@ import 'leaflet/dist/leaflet.css';
 import './styles/base.css';
 import './styles/login.css';
 import './styles/map.css';
+import './styles/workbench.css';
+import './styles/inspector.css';
+import './styles/dashboard.css';
+import './styles/drawer.css';
 import { api } from './api';
 import { App } from './App';
 

@@ -1,5 +1,6 @@
 // English UI strings, shown after the language switch; typed against the Chinese dictionary's keys.
 import { dashboardEn } from './dashboard.en';
+import { drawerEn } from './drawer.en';
 import { inspectorEn } from './inspector.en';
 import { workbenchEn } from './workbench.en';
 import type { Messages } from './zh-CN';
@@ -51,4 +52,4 @@ const coreEn = {
   'role.supervisor': 'Supervisor',
 };
 
-export const en: Messages = { ...coreEn, ...inspectorEn, ...workbenchEn, ...dashboardEn };
+export const en: Messages = { ...coreEn, ...inspectorEn, ...workbenchEn, ...dashboardEn, ...drawerEn };

@@ -1,15 +1,10 @@
 // The tiny i18n module: the current language, remembered in localStorage, and t() to look strings up.
 import { en } from './en';
+import { LANGUAGES, type Language } from './languages';
 import { zhCN, type MessageKey, type Messages } from './zh-CN';
 
 export type { MessageKey } from './zh-CN';
-
-/** Chinese first; English by the switch. */
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** What each language calls itself on the switch. */
-export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '中文', en: 'English' };
+export { LANGUAGES, LANGUAGE_NAMES, type Language } from './languages';
 
 const DICTIONARIES: Record<Language, Messages> = { 'zh-CN': zhCN, en };
 const STORAGE_KEY = 'xuncha.lang';

@@ -1,6 +1,7 @@
 // Chinese UI strings: the first language, and the dictionary every other language must match key for key.
 // Each part of the UI keeps its strings in its own file pair (<part>.zh-CN.ts, <part>.en.ts).
 import { dashboardZh } from './dashboard.zh-CN';
+import { drawerZh } from './drawer.zh-CN';
 import { inspectorZh } from './inspector.zh-CN';
 import { workbenchZh } from './workbench.zh-CN';
 
@@ -51,7 +52,7 @@ const coreZh = {
   'role.supervisor': '督查领导',
 } as const;
 
-export const zhCN = { ...coreZh, ...inspectorZh, ...workbenchZh, ...dashboardZh } as const;
+export const zhCN = { ...coreZh, ...inspectorZh, ...workbenchZh, ...dashboardZh, ...drawerZh } as const;
 
 /** Every key the UI may show; a key missing from a dictionary is a compile error. */
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,7 @@ import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties }
 import { h } from '../dom';
 import { t } from '../i18n/i18n';
 import { areaPathOptions, hoverPathOptions } from './area-styles';
+import type { MapDatum } from './datum';
 
 export type AreaLoadStatus =
   | { state: 'loading' }
@@ -20,6 +21,8 @@ export type AreaLayerOptions = {
   fitOnLoad?: boolean;
   /** Pixels kept free around the areas when fitting. */
   fitPadding?: number;
+  /** The base map's datum: on GCJ-02 tiles the polygons are drawn shifted (the data never is). */
+  datum?: MapDatum;
 };
 
 type AreaPath = L.Path & { feature?: Feature<MultiPolygon, AreaProperties> };
@@ -32,21 +35,31 @@ function tooltipContent(layer: L.Layer): HTMLElement {
 }
 
 export class AreaLayer extends L.Layer {
-  private readonly settings: Required<Omit<AreaLayerOptions, 'onStatus'>> & Pick<AreaLayerOptions, 'onStatus'>;
+  private readonly settings: Required<Omit<AreaLayerOptions, 'onStatus' | 'datum'>> & Pick<AreaLayerOptions, 'onStatus' | 'datum'>;
   private readonly levels = new Map<AreaLevel, L.GeoJSON>();
   private readonly hidden = new Set<AreaLevel>();
   private loaded = false;
   private fitted = false;
   private inFlight: AbortController | null = null;
   private hostMap: L.Map | null = null;
+  private collection: AreaCollection | null = null;
+  private stopDatum: (() => void) | null = null;
 
   constructor(options: AreaLayerOptions) {
     super();
     this.settings = { fitOnLoad: true, fitPadding: 24, ...options };
+    const datum = options.datum;
+    const coordsToLatLng = datum
+      ? (c: number[]) => {
+          const [lon, lat] = datum.toDisplay([c[0]!, c[1]!]);
+          return L.latLng(lat, lon);
+        }
+      : L.GeoJSON.coordsToLatLng;
     for (const level of AREA_LEVELS) {
       this.levels.set(
         level,
         L.geoJSON(undefined, {
+          coordsToLatLng: (c) => coordsToLatLng(c as [number, number]),
           style: () => areaPathOptions(level),
           onEachFeature: (_feature, layer) => this.wireFeature(layer as AreaPath, level),
         }),
@@ -57,6 +70,7 @@ export class AreaLayer extends L.Layer {
   override onAdd(map: L.Map): this {
     this.hostMap = map;
     this.showVisibleLevels(map);
+    this.stopDatum = this.settings.datum?.onChange(() => this.collection && this.setAreas(this.collection)) ?? null;
     if (!this.loaded) void this.reload();
     return this;
   }
@@ -65,6 +79,8 @@ export class AreaLayer extends L.Layer {
     this.inFlight?.abort();
     this.inFlight = null;
     for (const group of this.levels.values()) map.removeLayer(group);
+    this.stopDatum?.();
+    this.stopDatum = null;
     this.hostMap = null;
     return this;
   }
@@ -106,6 +122,7 @@ export class AreaLayer extends L.Layer {
   }
 
   private setAreas(collection: AreaCollection): void {
+    this.collection = collection;
     for (const group of this.levels.values()) group.clearLayers();
     // Level by level, so a deeper area's path always lands above its parent's in the SVG.
     for (const [level, group] of this.levels) {

@@ -3,6 +3,7 @@ import type { Me } from '../api-types';
 import { h } from '../dom';
 import { onLanguageChange, t } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { DASHBOARD_HASH, canOpenDashboard } from './dashboard/access';
 
 export type AppHeaderOptions = {
   me: Me;
@@ -44,15 +45,17 @@ export class AppHeader {
       h('span', { class: 'xc-logo', text: '巡', attrs: { 'aria-hidden': 'true' } }),
       h('span', { class: 'xc-header-title' }, [h('span', { text: '巡查通' }), h('span', { class: 'xc-header-title-en', text: ' XunCha', attrs: { lang: 'en' } })]),
     ]);
+    const dashboard = canOpenDashboard(me.role) ? h('a', { class: 'xc-button xc-header-link', attrs: { href: DASHBOARD_HASH } }) : null;
     // The user sits between brand and tools, so on a phone it can drop to a row of its own.
     this.element = h('header', { class: 'xc-header' }, [
       brand,
       user,
-      h('div', { class: 'xc-header-tools' }, [this.languageSwitch.element, logout, logoutStatus]),
+      h('div', { class: 'xc-header-tools' }, [...(dashboard ? [dashboard] : []), this.languageSwitch.element, logout, logoutStatus]),
     ]);
 
     const render = () => {
       role.textContent = t(`role.${me.role}`);
+      if (dashboard) dashboard.textContent = t('dashboard.title');
       user.setAttribute('aria-label', `${t('header.userLabel')}: ${me.displayName}, ${t(`role.${me.role}`)}`);
       logout.textContent = t(logoutFailed ? 'header.logoutFailed' : 'header.logout');
       logoutStatus.textContent = logoutFailed ? t('error.network') : '';
