@@ -1,12 +1,11 @@
 // POST /api/cases/:id/reports: add my photos to a case already reported ("是这个问题吗?" → yes).
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from '../../http/errors';
 import { bearerSecurity, createRouter, currentUser, errorResponse, requireUser } from '../../http/router';
 import { AddReportForm } from './add-report.schemas';
 import { addReport } from './add-report.service';
 import { CaseIdParam, CaseSchema, IdempotencyHeader } from './cases.schemas';
 import type { IntakeDeps } from './intake.service';
+import { photoBodyLimit } from './photo-body-limit';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -36,13 +35,7 @@ const addReportRoute = createRoute({
 });
 
 export function addReportRoutes(deps: IntakeDeps) {
-  const maxBody = deps.settings.photoMaxFiles * deps.settings.photoMaxBytes + 1024 * 1024;
-  const limit = bodyLimit({
-    maxSize: maxBody,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the request is over ${Math.round(maxBody / 1048576)} MB`);
-    },
-  });
+  const limit = photoBodyLimit(deps.settings);
   const router = createRouter();
   router.post('/cases/:id/reports', limit);
   return router.openapi(addReportRoute, async (c) => {

@@ -1,12 +1,11 @@
 // POST /api/cases (a report in), GET /api/cases/nearby (possible duplicates), GET /api/cases/:id.
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from '../../http/errors';
 import { bearerSecurity, createRouter, currentUser, errorResponse, requireUser } from '../../http/router';
 import { CaseIdParam, CaseSchema, IdempotencyHeader, NearbyQuery, NewCaseForm, PossibleDuplicate } from './cases.schemas';
 import { getCase } from './cases.service';
 import { findNearbyOpen } from './duplicates';
 import { submitCase, type IntakeDeps } from './intake.service';
+import { photoBodyLimit } from './photo-body-limit';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -63,14 +62,7 @@ const getRoute = createRoute({
 });
 
 export function casesRoutes(deps: IntakeDeps) {
-  // Refuse an oversized body while it streams in, before it is buffered.
-  const maxBody = deps.settings.photoMaxFiles * deps.settings.photoMaxBytes + 1024 * 1024;
-  const limit = bodyLimit({
-    maxSize: maxBody,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the request is over ${Math.round(maxBody / 1048576)} MB`);
-    },
-  });
+  const limit = photoBodyLimit(deps.settings);
   const router = createRouter();
   router.post('/cases', limit);
   return router

@@ -41,21 +41,39 @@ export type CaseSummaryRow = {
   dueAt: Date | null;
 };
 
-// Every filter is a parameter that may be NULL; the scope predicate follows at $16. $4 is the area filter,
-// tested on the column of its level (see belowArea), so the index on that column and created_at serves it.
-const where = (areaLevel: string | null | undefined) => `
-  WHERE ($2::text[] IS NULL OR c.status = ANY ($2::text[]))
-    AND ($3::text[] IS NULL OR c.category_code = ANY ($3::text[]))
-    AND ($4::int IS NULL OR ${belowArea('c', '$4::int', areaLevel)})
-    AND ($5::float8 IS NULL OR c.location && ST_MakeEnvelope($5, $6, $7, $8, 4326))
-    AND ($9::boolean IS NULL OR (c.status IN ('dispatched', 'in_progress') AND c.due_at < $1::timestamptz) = $9)
-    AND ($10::boolean IS NULL OR (c.status IN ('dispatched', 'in_progress') AND c.due_at >= $1::timestamptz
-                                  AND $1::timestamptz >= c.due_at - (c.due_at - c.dispatched_at) * 0.2) = $10)
-    AND ($11::boolean IS NULL OR c.urgent = $11)
-    AND ($12::text IS NULL OR c.code ILIKE $12 OR c.description ILIKE $12)
-    AND ($13::timestamptz IS NULL OR c.created_at >= $13)
-    AND ($14::timestamptz IS NULL OR c.created_at < $14)
-    AND ($15::int IS NULL OR c.reporter_id = $15::int)`;
+/**
+ * The list's filters on cases `c`, each a parameter that may be NULL, numbered from `first` ($first is the
+ * clock, then status, category, area, bbox ×4, overdue, due soon, urgent, text, from, to, reporter: see
+ * caseFilterParams). The area is tested on the column of its level (see belowArea), so one index serves it.
+ * The map's query-time clusters use the same conditions, so both agree case for case.
+ */
+export function caseFilterSql(first: number, areaLevel: string | null | undefined): string {
+  const $ = (i: number) => `$${first + i}`;
+  const now = `${$(0)}::timestamptz`;
+  return `(${$(1)}::text[] IS NULL OR c.status = ANY (${$(1)}::text[]))
+    AND (${$(2)}::text[] IS NULL OR c.category_code = ANY (${$(2)}::text[]))
+    AND (${$(3)}::int IS NULL OR ${belowArea('c', `${$(3)}::int`, areaLevel)})
+    AND (${$(4)}::float8 IS NULL OR c.location && ST_MakeEnvelope(${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, 4326))
+    AND (${$(8)}::boolean IS NULL OR (c.status IN ('dispatched', 'in_progress') AND c.due_at < ${now}) = ${$(8)})
+    AND (${$(9)}::boolean IS NULL OR (c.status IN ('dispatched', 'in_progress') AND c.due_at >= ${now}
+                                  AND ${now} >= c.due_at - (c.due_at - c.dispatched_at) * 0.2) = ${$(9)})
+    AND (${$(10)}::boolean IS NULL OR c.urgent = ${$(10)})
+    AND (${$(11)}::text IS NULL OR c.code ILIKE ${$(11)} OR c.description ILIKE ${$(11)})
+    AND (${$(12)}::timestamptz IS NULL OR c.created_at >= ${$(12)})
+    AND (${$(13)}::timestamptz IS NULL OR c.created_at < ${$(13)})
+    AND (${$(14)}::int IS NULL OR c.reporter_id = ${$(14)}::int)`;
+}
+
+/** The values for caseFilterSql's parameters, in its order. */
+export function caseFilterParams(f: CaseFilter, now: Date): unknown[] {
+  return [
+    now, f.status ?? null, f.category ?? null, f.areaId ?? null, ...(f.bbox ?? [null, null, null, null]),
+    f.overdue ?? null, f.dueSoon ?? null, f.urgent ?? null, f.q ? contains(f.q) : null, f.from ?? null, f.to ?? null,
+    f.reporterId ?? null,
+  ];
+}
+
+const where = (areaLevel: string | null | undefined) => `WHERE ${caseFilterSql(1, areaLevel)}`;
 
 // The page is chosen from cases alone, and only its rows are joined to areas and units; the total is
 // a separate count that stops at COUNT_CAP, so neither reads every match of a broad filter.
@@ -87,23 +105,17 @@ export const COUNT_CAP = 10_000;
 /** `%text%` for ILIKE, with the user's own % and _ taken literally. */
 const contains = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-const filterParams = (f: CaseFilter, now: Date) => [
-  now, f.status ?? null, f.category ?? null, f.areaId ?? null, ...(f.bbox ?? [null, null, null, null]),
-  f.overdue ?? null, f.dueSoon ?? null, f.urgent ?? null, f.q ? contains(f.q) : null, f.from ?? null, f.to ?? null,
-  f.reporterId ?? null,
-];
-
 /** The scope predicate must number its parameters from SCOPE_FIRST_PARAM. */
 export const SCOPE_FIRST_PARAM = 16;
 
 export const listRepo = {
   page: (q: Queryable, f: CaseFilter, now: Date, page: { limit: number; offset: number }, scope: SqlFragment) =>
     q.query<CaseSummaryRow>(pageSql(f.areaLevel, scope.sql, f.oldestFirst ?? false, SCOPE_FIRST_PARAM + scope.params.length), [
-      ...filterParams(f, now), ...scope.params, page.limit, page.offset,
+      ...caseFilterParams(f, now), ...scope.params, page.limit, page.offset,
     ]),
   /** How many cases match, counting no further than COUNT_CAP + 1. */
   count: async (q: Queryable, f: CaseFilter, now: Date, scope: SqlFragment) =>
     (await q.query<{ n: number }>(countSql(f.areaLevel, scope.sql, SCOPE_FIRST_PARAM + scope.params.length), [
-      ...filterParams(f, now), ...scope.params, COUNT_CAP + 1,
+      ...caseFilterParams(f, now), ...scope.params, COUNT_CAP + 1,
     ]))[0]!.n,
 };

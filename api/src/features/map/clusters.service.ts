@@ -13,7 +13,7 @@ import { MAP_CELLS_ZMAX, mapCellsRepo, type CellKeys, type CellStatusRow } from 
 
 export type ClustersDeps = { db: Db; clock: Clock };
 
-export type ClustersQuery = Omit<CaseFilter, 'areaId' | 'reporterId' | 'bbox'> & {
+export type ClustersQuery = Omit<CaseFilter, 'areaId' | 'areaLevel' | 'reporterId' | 'bbox'> & {
   bbox: Bbox;
   zoom: number;
   area?: string | undefined;
@@ -51,7 +51,7 @@ export async function mapClusters(deps: ClustersDeps, user: SessionUser, query: 
     if (!keys) throw new Error('these filters cannot be answered from the aggregates');
     rows = await mapCellsRepo.cells(deps.db, range, keys);
   } else {
-    const caseFilter: CaseFilter = { ...filter, areaId: areaRow?.id, reporterId: mine ? user.id : undefined };
+    const caseFilter: CaseFilter = { ...filter, areaId: areaRow?.id, areaLevel: areaRow?.level, reporterId: mine ? user.id : undefined };
     rows = await clustersRepo.cells(deps.db, range, caseFilter, now, caseScope(user, 'c', SCOPE_PARAM.cells), range.z > MAP_CELLS_ZMAX);
   }
   const cells = combine(rows);
