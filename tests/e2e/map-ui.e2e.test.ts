@@ -161,9 +161,10 @@ describe('map UI in Chromium', () => {
     expect(await page.locator('.xc-user-role').textContent()).toBe('受理派遣员');
   });
 
-  it('on a phone the map header fits the width and keeps 44 px targets', async () => {
+  it('on a phone the workbench fits the width and keeps 44 px targets', async () => {
+    // Inspectors get their own phone home (tests/e2e/inspector.e2e.test.ts); a supervisor on the road gets the workbench.
     const { page } = await open('phone');
-    await logIn(page, 'inspector1', TEST_PASSWORD);
+    await logIn(page, 'supervisor', TEST_PASSWORD);
     await expect.poll(() => page.locator('.leaflet-overlay-pane path').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(await height(page, '.xc-logout')).toBeGreaterThanOrEqual(44);
@@ -171,8 +172,8 @@ describe('map UI in Chromium', () => {
     const header = await page.locator('header.xc-header').boundingBox();
     const map = await page.locator('.xc-map').boundingBox();
     expect(map!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
-    expect(map!.y + map!.height).toBeCloseTo(844, 0);
     await snap(page, '08-map-phone');
+    expect(map!.height).toBeGreaterThanOrEqual(300);
   });
 
   it('logout returns to the login page and ends the session', async () => {

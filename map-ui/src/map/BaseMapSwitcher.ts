@@ -16,6 +16,8 @@ export type BaseMapSwitcherOptions = L.ControlOptions & {
   overlays: readonly Overlay[];
   /** Told `false` when the chosen base map's tiles cannot be had, `true` when they load (or none is chosen). */
   onAvailabilityChange?: (available: boolean) => void;
+  /** Start folded (on a phone). */
+  collapsed?: boolean;
 };
 
 const STORAGE_KEY = 'xuncha.baseMap';
@@ -81,7 +83,7 @@ export class BaseMapSwitcher extends L.Control {
         ),
       ]),
     ]);
-    details.open = true;
+    details.open = !this.settings.collapsed;
     const render = () => {
       for (const [el, key] of texts) el.textContent = t(key);
     };

@@ -8,8 +8,9 @@ import { STATE_COLORS } from './case-styles';
 export class CaseLegend extends L.Control {
   private stopListening: (() => void) | null = null;
 
-  constructor(options: L.ControlOptions = {}) {
-    super({ position: 'bottomleft', ...options });
+  /** `collapsed`: start folded (on a phone the map is too small to give it room). */
+  constructor(private readonly settings: L.ControlOptions & { collapsed?: boolean } = {}) {
+    super({ position: 'bottomleft', ...settings });
   }
 
   override onAdd(): HTMLElement {
@@ -36,7 +37,7 @@ export class CaseLegend extends L.Control {
         item(h('span', { class: 'xc-marker-new xc-case-legend-badge', text: '新', attrs: { 'aria-hidden': 'true' } }), 'workbench.badge.new'),
       ]),
     ]);
-    details.open = true;
+    details.open = !this.settings.collapsed;
     const render = () => {
       for (const [el, key] of texts) el.textContent = t(key);
     };

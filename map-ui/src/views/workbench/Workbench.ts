@@ -42,6 +42,7 @@ const drawerModule = Object.values(import.meta.glob<DrawerModule>('./drawer/Case
 const rolePanelModule = Object.values(import.meta.glob<RolePanelModule>('./RolePanels.ts'))[0];
 
 const PAGE_SIZE = 50;
+const PHONE_QUERY = '(max-width: 600px)';
 /** Where the map starts before the areas have loaded: the middle of the Yangtze delta. */
 const START_VIEW = { center: L.latLng(31.23, 121.47), zoom: 9 };
 
@@ -191,7 +192,10 @@ export class Workbench {
     }).addTo(map);
     this.cases = cases;
 
+    // On a phone the panels start folded, so the map itself has room.
+    const phone = window.matchMedia(PHONE_QUERY).matches;
     new BaseMapSwitcher({
+      collapsed: phone,
       baseMaps: this.options.config?.baseMaps ?? [],
       datum: this.datum,
       overlays: [
@@ -203,8 +207,8 @@ export class Workbench {
     }).addTo(map);
     this.mapElement.dataset.datum = this.datum.get();
     this.cleanups.push(this.datum.onChange((d) => (this.mapElement.dataset.datum = d)));
-    new CaseLegend().addTo(map);
-    new AreaLegend(areas).addTo(map);
+    new CaseLegend({ collapsed: phone }).addTo(map);
+    new AreaLegend(areas, { collapsed: phone }).addTo(map);
   }
 
   private async loadCategories(): Promise<void> {
