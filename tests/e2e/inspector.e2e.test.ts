@@ -176,6 +176,9 @@ describe('the inspector on a phone', () => {
     await ui.page.getByTestId('recheck').click();
     await ui.page.locator(`[data-testid=recheck-list] [data-code="${c.code}"]`).getByRole('button', { name: '去核查' }).click();
     await ui.page.locator('.xc-insp-recheck [data-stage=after] img').waitFor();
+    // The before and after photos really load (a broken image has no natural width).
+    const loaded = `[...document.querySelectorAll('.xc-insp-recheck .xc-insp-thumb img')].map((img) => img.complete && img.naturalWidth > 0)`;
+    await expect.poll(() => ui.page.evaluate<boolean[]>(loaded), { timeout: 10_000 }).toEqual([true, true]);
     await snap(ui.page, 'inspector-11-recheck-form');
     await goHome(ui.page);
 
