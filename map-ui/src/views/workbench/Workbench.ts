@@ -31,15 +31,9 @@ export type WorkbenchOptions = {
   onSessionExpired: () => void;
 };
 
-// The drawer and the role panels are built alongside; they load lazily, and the workbench works without them.
-type Drawer = { element: HTMLElement; open(caseId: number): Promise<void>; close(): void; destroy(): void };
-type DrawerModule = {
-  CaseDrawer: new (options: { api: Api; me: Me; onChanged: (caseView: { id: number }) => void; onClose: () => void }) => Drawer;
-};
-type RolePanel = { element: HTMLElement; refresh(): void; destroy(): void };
-type RolePanelModule = { rolePanel: (ctx: { api: Api; me: Me; onOpenCase: (id: number) => void }) => RolePanel | null };
-const drawerModule = Object.values(import.meta.glob<DrawerModule>('./drawer/CaseDrawer.ts'))[0];
-const rolePanelModule = Object.values(import.meta.glob<RolePanelModule>('./RolePanels.ts'))[0];
+// The drawer and the role panels load lazily (their own chunks), so the first paint of the map does not wait.
+type Drawer = import('./drawer/CaseDrawer').CaseDrawer;
+type RolePanel = NonNullable<ReturnType<typeof import('./RolePanels').rolePanel>>;
 
 const PAGE_SIZE = 50;
 const PHONE_QUERY = '(max-width: 600px)';
@@ -279,11 +273,10 @@ export class Workbench {
   }
 
   private async openDrawer(caseId: number): Promise<void> {
-    if (!drawerModule) return;
     if (!this.drawer) {
-      let CaseDrawer: DrawerModule['CaseDrawer'];
+      let CaseDrawer: typeof import('./drawer/CaseDrawer').CaseDrawer;
       try {
-        ({ CaseDrawer } = await drawerModule());
+        ({ CaseDrawer } = await import('./drawer/CaseDrawer'));
       } catch {
         // The chunk could not be fetched (a new deployment, a dropped network): the next click tries again.
         return;
@@ -306,10 +299,9 @@ export class Workbench {
   }
 
   private async mountRolePanel(): Promise<void> {
-    if (!rolePanelModule) return;
-    let rolePanel: RolePanelModule['rolePanel'];
+    let rolePanel: typeof import('./RolePanels').rolePanel;
     try {
-      ({ rolePanel } = await rolePanelModule());
+      ({ rolePanel } = await import('./RolePanels'));
     } catch {
       return; // The workbench works without the panel.
     }
