@@ -62,10 +62,12 @@ async function casesOnMap(page: Page): Promise<number> {
   return singles + clustered;
 }
 
+/** The centre of the element on screen, waiting for it: a filter change or a live update may be redrawing the markers. */
 async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
-  const box = await page.locator(selector).boundingBox();
-  if (!box) throw new Error(`${selector} is not on screen`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await expect.poll(async () => (box = await page.locator(selector).boundingBox()) !== null, { timeout: 10_000 }).toBe(true);
+  const { x, y, width, height } = box!;
+  return { x: x + width / 2, y: y + height / 2 };
 }
 
 /** Web Mercator pixel coordinates of a lon/lat at zoom z (256 px tiles), as Leaflet draws them. */
@@ -184,6 +186,8 @@ describe('the dispatcher workbench in Chromium', () => {
   it('on Amap the same case is drawn at its GCJ-02 position while the API keeps WGS-84', async () => {
     const { page } = await workbenchAs('dispatcher1');
     await page.getByLabel('类别').selectOption('bank_garbage');
+    // Wait for the filtered list, so the marker read below is the redrawn one.
+    await expect.poll(() => listedCodes(page)).toEqual([A.code]);
     const marker = caseMarker(page, A.code);
     await marker.waitFor();
     const stored: [number, number] = [Number(await marker.getAttribute('data-lon')), Number(await marker.getAttribute('data-lat'))];

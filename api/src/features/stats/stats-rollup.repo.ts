@@ -131,6 +131,9 @@ function countedRows(q: RollupQuery, p: Params): string {
     FROM cases c WHERE ${casesWhere(q, spans, p)}`;
 }
 
+// Always true; it lets only the city-wide statement use stats_open_dispatched_citywide (migration 0011).
+const CITY_WIDE = ' AND c.id > 0';
+
 // Due and overdue need `now`: counted from the open dispatched cases (the stats_open_dispatched indexes).
 function openPart(q: RollupQuery, p: Params): string {
   return `SELECT ${caseKey(q.group, q.timeZone, p)} AS k,
@@ -138,7 +141,7 @@ function openPart(q: RollupQuery, p: Params): string {
       count(*) FILTER (WHERE c.status IN ('dispatched', 'in_progress'))::int AS overdue_open
     FROM cases c
     WHERE c.dispatched_at IS NOT NULL AND c.status <> 'closed' AND c.due_at < ${p.add(q.now, 'timestamptz')}
-      AND ${casesWhere(q, [{ from: q.from, to: q.to }], p)}
+      AND ${casesWhere(q, [{ from: q.from, to: q.to }], p)}${q.conditions.length ? '' : CITY_WIDE}
     GROUP BY 1`;
 }
 
