@@ -8,4 +8,6 @@ CREATE INDEX cases_grid_created ON cases (grid_id, created_at);
 CREATE INDEX cases_micro_grid_created ON cases (micro_grid_id, created_at);
 DROP INDEX cases_micro_grid;
 CREATE INDEX cases_reporter_created ON cases (reporter_id, created_at);
+-- A street office's open work (its street and a few states) is the commonest list of all.
+CREATE INDEX cases_street_status_created ON cases (street_id, status, created_at);
 DROP INDEX cases_reporter;
