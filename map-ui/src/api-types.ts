@@ -42,6 +42,8 @@ export type AreaProperties = {
   level: AreaLevel;
   parent_id: number | null;
   parent_code: string | null;
+  /** A point inside the area (lon, lat), for its name on the map. */
+  label_point: [number, number];
 };
 
 /** GET /api/areas: parents before children. */

@@ -37,6 +37,15 @@ describe('GET /api/areas', () => {
     const m1 = body.features.find((f) => f.properties.code === 'M1')!;
     expect(m1.geometry.type).toBe('MultiPolygon');
     expect(m1.properties).toMatchObject({ name: '西一第一网格1号微网格', level: 'micro_grid', parent_code: 'G1' });
+    // The label point lies inside the area, for drawing its name.
+    const [labelLon, labelLat] = (m1.properties as unknown as { label_point: [number, number] }).label_point;
+    const ring = m1.geometry.coordinates[0]![0]!;
+    const lons = ring.map((p) => p[0]!);
+    const lats = ring.map((p) => p[1]!);
+    expect(labelLon).toBeGreaterThan(Math.min(...lons));
+    expect(labelLon).toBeLessThan(Math.max(...lons));
+    expect(labelLat).toBeGreaterThan(Math.min(...lats));
+    expect(labelLat).toBeLessThan(Math.max(...lats));
     const [lon, lat] = m1.geometry.coordinates[0]![0]![0]!;
     expect(lon).toBeCloseTo(120.5, 6);
     expect(lat).toBeCloseTo(31.2, 6);

@@ -152,6 +152,30 @@ describe('the dispatcher workbench in Chromium', () => {
     await snap(page, 'wb-02-live-new-case');
   });
 
+  it('names the areas on the map, the level that suits the zoom, and hides them with their level', async () => {
+    const { page } = await workbenchAs('dispatcher1');
+    const map = page.locator('.xc-workbench-map');
+    // Zoom in with the wheel over the cases (they lie in grid G1), as a dispatcher would.
+    const at = await centre(page, `.xc-case-icon[data-code="${A.code}"]`);
+    const zoomTo = async (z: number) => {
+      while (Number(await map.getAttribute('data-zoom')) < z) {
+        const before = Number(await map.getAttribute('data-zoom'));
+        await page.mouse.move(at.x + 30, at.y - 30);
+        await page.mouse.wheel(0, -120);
+        await expect.poll(async () => Number(await map.getAttribute('data-zoom'))).toBeGreaterThan(before);
+      }
+    };
+    await zoomTo(15);
+    await expect.poll(() => page.locator('.xc-area-label-grid').allTextContents()).toContain('西一第一网格');
+    expect(await page.locator('.xc-area-label-micro_grid').count()).toBe(0);
+    await snap(page, 'wb-02b-area-names');
+    // Names sit below the case markers (their own pane), and go with their level.
+    await page.locator('input[data-level=grid]').uncheck();
+    await expect.poll(() => page.locator('.xc-area-label-grid').count()).toBe(0);
+    // With grids hidden, the level above takes the names.
+    await expect.poll(() => page.locator('.xc-area-label-community').allTextContents()).toContain('西一社区');
+  });
+
   it('layers toggle, and the base-map switcher offers OSM, Tianditu (with a key), Amap and none', async () => {
     const { page } = await workbenchAs('dispatcher1');
     const layers = page.locator('.xc-layers');

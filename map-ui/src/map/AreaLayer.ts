@@ -4,6 +4,8 @@ import * as L from 'leaflet';
 import { AREA_LEVELS, type AreaCollection, type AreaLevel, type AreaProperties } from '../api-types';
 import { h } from '../dom';
 import { t } from '../i18n/i18n';
+import { AreaLabels, ensureLabelPane } from './area-labels';
+import { labelLevelAt } from './label-levels';
 import { areaPathOptions, hoverPathOptions } from './area-styles';
 import type { MapDatum } from './datum';
 
@@ -23,6 +25,8 @@ export type AreaLayerOptions = {
   fitPadding?: number;
   /** The base map's datum: on GCJ-02 tiles the polygons are drawn shifted (the data never is). */
   datum?: MapDatum;
+  /** Draw area names on the map, the level that suits the zoom (street, community, grid, micro-grid). */
+  labels?: boolean;
 };
 
 type AreaPath = L.Path & { feature?: Feature<MultiPolygon, AreaProperties> };
@@ -35,7 +39,9 @@ function tooltipContent(layer: L.Layer): HTMLElement {
 }
 
 export class AreaLayer extends L.Layer {
-  private readonly settings: Required<Omit<AreaLayerOptions, 'onStatus' | 'datum'>> & Pick<AreaLayerOptions, 'onStatus' | 'datum'>;
+  private readonly settings: Required<Omit<AreaLayerOptions, 'onStatus' | 'datum' | 'labels'>> & Pick<AreaLayerOptions, 'onStatus' | 'datum' | 'labels'>;
+  private readonly labels: AreaLabels | null;
+  private readonly toLatLng: (point: [number, number]) => L.LatLng;
   private readonly levels = new Map<AreaLevel, L.GeoJSON>();
   private readonly hidden = new Set<AreaLevel>();
   private loaded = false;
@@ -55,6 +61,8 @@ export class AreaLayer extends L.Layer {
           return L.latLng(lat, lon);
         }
       : L.GeoJSON.coordsToLatLng;
+    this.toLatLng = (p) => coordsToLatLng(p);
+    this.labels = options.labels ? new AreaLabels() : null;
     for (const level of AREA_LEVELS) {
       this.levels.set(
         level,
@@ -70,6 +78,11 @@ export class AreaLayer extends L.Layer {
   override onAdd(map: L.Map): this {
     this.hostMap = map;
     this.showVisibleLevels(map);
+    if (this.labels) {
+      ensureLabelPane(map);
+      map.addLayer(this.labels);
+      map.on('zoomend moveend', this.updateLabels, this);
+    }
     this.stopDatum = this.settings.datum?.onChange(() => this.collection && this.setAreas(this.collection)) ?? null;
     if (!this.loaded) void this.reload();
     return this;
@@ -79,6 +92,10 @@ export class AreaLayer extends L.Layer {
     this.inFlight?.abort();
     this.inFlight = null;
     for (const group of this.levels.values()) map.removeLayer(group);
+    if (this.labels) {
+      map.off('zoomend moveend', this.updateLabels, this);
+      map.removeLayer(this.labels);
+    }
     this.stopDatum?.();
     this.stopDatum = null;
     this.hostMap = null;
@@ -108,6 +125,7 @@ export class AreaLayer extends L.Layer {
     if (visible) this.hidden.delete(level);
     else this.hidden.add(level);
     if (this.hostMap) this.showVisibleLevels(this.hostMap);
+    this.updateLabels();
   }
 
   isLevelVisible(level: AreaLevel): boolean {
@@ -129,12 +147,17 @@ export class AreaLayer extends L.Layer {
       for (const feature of collection.features) if (feature.properties.level === level) group.addData(feature);
     }
     this.loaded = true;
+    this.labels?.setAreas(
+      collection.features.map((f) => f.properties),
+      this.toLatLng,
+    );
     const bounds = this.getBounds();
     if (this.hostMap && this.settings.fitOnLoad && !this.fitted && bounds.isValid()) {
       this.fitted = true;
       // No animation: gliding in from the placeholder start view shows nothing useful.
       this.hostMap.fitBounds(bounds, { padding: [this.settings.fitPadding, this.settings.fitPadding], animate: false });
     }
+    this.updateLabels();
   }
 
   // Children must be drawn over their parents, or a parent's fill would swallow the pointer:
@@ -145,6 +168,12 @@ export class AreaLayer extends L.Layer {
       else if (!map.hasLayer(group)) map.addLayer(group);
       if (map.hasLayer(group)) group.bringToFront();
     }
+  }
+
+  private updateLabels(): void {
+    const map = this.hostMap;
+    if (!this.labels || !map) return;
+    this.labels.show(labelLevelAt(map.getZoom(), (level) => !this.hidden.has(level)), map.getBounds().pad(0.1));
   }
 
   private wireFeature(path: AreaPath, level: AreaLevel): void {

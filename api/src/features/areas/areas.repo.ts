@@ -12,6 +12,7 @@ export type AreaFeatureRow = {
   parentId: number | null;
   parentCode: string | null;
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  labelPoint: { type: 'Point'; coordinates: [number, number] };
 };
 
 export type AreaFilter = {
@@ -23,7 +24,7 @@ export type AreaFilter = {
 // `parent` matches the parent's code, or its id when numeric.
 const LIST_AREAS = `
   SELECT a.id, a.code, a.name, a.level, a.parent_id AS "parentId", p.code AS "parentCode",
-         ST_AsGeoJSON(a.geom, 6)::json AS geometry
+         ST_AsGeoJSON(a.geom, 6)::json AS geometry, ST_AsGeoJSON(ST_PointOnSurface(a.geom), 6)::json AS "labelPoint"
   FROM areas a
   LEFT JOIN areas p ON p.id = a.parent_id
   WHERE ($1::text IS NULL OR a.level = $1)

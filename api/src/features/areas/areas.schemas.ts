@@ -37,6 +37,7 @@ const AreaFeature = z.object({
     level: z.enum(AREA_LEVELS),
     parent_id: z.number().int().nullable(),
     parent_code: z.string().nullable(),
+    label_point: z.tuple([z.number(), z.number()]).openapi({ description: 'A point inside the area (lon, lat) where its name can be drawn' }),
   }),
 });
 

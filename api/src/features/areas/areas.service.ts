@@ -10,7 +10,15 @@ export async function listAreas(deps: { db: Db }, filter: AreaFilter) {
       type: 'Feature' as const,
       id: r.id,
       geometry: r.geometry,
-      properties: { id: r.id, code: r.code, name: r.name, level: r.level, parent_id: r.parentId, parent_code: r.parentCode },
+      properties: {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parent_id: r.parentId,
+        parent_code: r.parentCode,
+        label_point: r.labelPoint.coordinates,
+      },
     })),
   };
 }

@@ -159,6 +159,7 @@ export class Workbench {
 
     const areas = new AreaLayer({
       datum: this.datum,
+      labels: true,
       load: async (signal) => {
         const collection = await this.options.api.areas({}, signal);
         this.filterBar.setAreas(areaOptions(collection.features.map((f) => f.properties)));
