@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/invalid setting DATABASE_URL/);
     expect(() => loadConfig({ SEED_DEMO: 'maybe' })).toThrow(/invalid setting SEED_DEMO/);
   });
+
+  it('takes a read replica only beside a primary server, and base maps from their settings', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://replica/x' })).toThrow(/invalid setting DATABASE_READ_URL: it needs DATABASE_URL/);
+    const c = loadConfig({ DATABASE_URL: 'postgres://primary/x', DATABASE_READ_URL: 'postgres://replica/x', TIANDITU_KEY: 'k', AMAP_TILE_URL: 'off' });
+    expect(c).toMatchObject({ databaseReadUrl: 'postgres://replica/x', tiandituKey: 'k', amapTileUrl: undefined });
+    expect(loadConfig({}).amapTileUrl).toMatch(/autonavi/);
+  });
 });
 
 describe('loadConfig secrets', () => {

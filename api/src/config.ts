@@ -107,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid setting ${name}: ${issue?.message ?? 'bad value'}${got}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError('invalid setting DATABASE_READ_URL: it needs DATABASE_URL (the embedded database has no replicas)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,

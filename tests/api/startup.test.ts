@@ -56,15 +56,18 @@ describe('start-up failures', () => {
     expect(s.stderr()).not.toContain('secret');
   });
 
-  it('refuses a read replica without a primary', async () => {
+  it('refuses a read replica without a primary, before opening anything', async () => {
     const s = spawnServer({ PORT: '0', DATABASE_READ_URL: 'postgres://postgres@127.0.0.1:5432/replica' });
-    expect(await s.exited).toBe(1);
-    expectOneLine(s.stderr(), /^xuncha: DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas$/);
+    expect(await s.exited).toBe(2);
+    expectOneLine(s.stderr(), /^xuncha: invalid setting DATABASE_READ_URL: it needs DATABASE_URL \(the embedded database has no replicas\)$/);
   });
 
   it.runIf(process.env.DATABASE_URL)('names an unreachable read replica', async () => {
+    // A primary of its own: the server migrates it before it opens the replica.
+    const primary = await openTestDb();
+    cleanup.push(() => primary.close());
     const port = await freePort();
-    const s = spawnServer({ PORT: '0', DATABASE_URL: process.env.DATABASE_URL!, DATABASE_READ_URL: `postgres://postgres:secret@127.0.0.1:${port}/xuncha` });
+    const s = spawnServer({ PORT: '0', DATABASE_URL: primary.url!, DATABASE_READ_URL: `postgres://postgres:secret@127.0.0.1:${port}/xuncha` });
     expect(await s.exited).toBe(1);
     expectOneLine(s.stderr(), new RegExp(`^xuncha: cannot connect to PostgreSQL at 127.0.0.1:${port}/xuncha \\(DATABASE_READ_URL\\): .*ECONNREFUSED`));
     expect(s.stderr()).not.toContain('secret');

@@ -85,8 +85,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databas
  * Opens the read replica named by DATABASE_READ_URL, or returns null when none is set (reads then go to the
  * primary). A replica of the primary has its schema, so nothing is migrated here.
  */
-export async function openReadDatabase(config: Pick<Config, 'databaseUrl' | 'databaseReadUrl' | 'databasePoolSize'>): Promise<Db | null> {
+export async function openReadDatabase(config: Pick<Config, 'databaseReadUrl' | 'databasePoolSize'>): Promise<Db | null> {
+  // loadConfig refuses a replica without DATABASE_URL, so the primary here is always a server.
   if (!config.databaseReadUrl) return null;
-  if (!config.databaseUrl) throw new StartupError('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replicas');
   return openPostgres(config.databaseReadUrl, config.databasePoolSize, 'DATABASE_READ_URL');
 }
