@@ -91,7 +91,18 @@ describe('the inspector on a phone', () => {
     publish(await snap(ui.page, 'inspector-02-form-top'), 'screenshot-inspector-report.png');
     await ui.page.locator('.xc-insp-category-group').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await snap(ui.page, 'inspector-03-form-categories');
+    // A slow uplink, as in the rain at the edge of the grid: the bar shows real upload progress.
+    await ui.page.evaluate(`(() => {
+      window.__progress = [];
+      const bar = document.querySelector('.xc-insp-progress');
+      new MutationObserver(() => { if (!bar.hidden) window.__progress.push(bar.value); }).observe(bar, { attributes: true });
+    })()`);
+    const cdp = await ui.context.newCDPSession(ui.page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 60_000 });
     const notice = await sendReport(ui.page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    const progress = await ui.page.evaluate<number[]>('window.__progress');
+    expect(progress.filter((v) => v > 0 && v < 100).length, `progress seen: ${progress.join(', ')}`).toBeGreaterThan(0);
     const code = /XC-\d{8}-\d+/.exec(notice)?.[0];
     expect(code, notice).toBeDefined();
     await snap(ui.page, 'inspector-04-sent');
@@ -154,6 +165,42 @@ describe('the inspector on a phone', () => {
     expect(await page.getByTestId('queue-state').first().textContent()).toBe(`已发送 → ${rows[0]!.code}`);
     await goHome(page);
     expect(await page.locator('[data-testid=queue] .xc-insp-count').textContent()).toBe('0');
+  });
+
+  it('fails a recheck with a photo and a reason: the work goes back to the unit', async () => {
+    const as = {
+      inspector: await bearerFor(t, 'inspector1'),
+      dispatcher: await bearerFor(t, 'dispatcher1'),
+      handler: await bearerFor(t, 'handler1'),
+    };
+    let c = await fileCase(t, as.inspector, { ...IN_M1, description: '消防通道还被电动车堵着' });
+    c = await ok(t, as.dispatcher, c, 'accept', { handling_mode: 'consultation' });
+    c = await ok(t, as.dispatcher, c, 'dispatch');
+    c = await ok(t, as.handler, c, 'rectify', { note: '已挪走' }, [['after.jpg', fixture('jpg_orientation_landscape_1.jpg')]]);
+
+    const ui = await phone();
+    await ui.context.grantPermissions(['geolocation'], { origin: server!.baseUrl });
+    await ui.context.setGeolocation({ latitude: IN_M1.lat, longitude: IN_M1.lon, accuracy: 15 });
+    await goHome(ui.page);
+    await ui.page.getByTestId('recheck').click();
+    await ui.page.locator(`[data-testid=recheck-list] [data-code="${c.code}"]`).getByRole('button', { name: '去核查' }).click();
+    const form = ui.page.locator(`form.xc-insp-recheck[data-code="${c.code}"]`);
+    await form.getByTestId('recheck-photos-gallery').setInputFiles(photo('jpg_orientation_landscape_8.jpg'));
+    await form.locator('label.xc-insp-verdict-fail').click();
+    // No reason: refused in words, nothing sent.
+    await form.getByRole('button', { name: '提交核查' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/\S/);
+    expect((await db.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [c.id]))[0]!.status).toBe('rectified');
+    await form.getByLabel(/说明/).fill('电动车又停回来了，通道仍被堵');
+    await form.getByRole('button', { name: '提交核查' }).click();
+    await ui.page.locator('.xc-insp-screen .xc-insp-notice', { hasText: c.code }).waitFor({ timeout: 20_000 });
+    await snap(ui.page, 'inspector-13-recheck-failed');
+    const [row] = await db.query<{ status: string; rework: number; recheck: number }>(
+      `SELECT c.status, c.rework_count AS rework, (SELECT count(*)::int FROM photos p WHERE p.case_id = c.id AND p.stage = 'recheck') AS recheck
+       FROM cases c WHERE c.id = $1`,
+      [c.id],
+    );
+    expect(row).toEqual({ status: 'dispatched', rework: 1, recheck: 1 });
   });
 
   it('rechecks a rectified case on site: passed, with a photo', async () => {
