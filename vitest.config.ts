@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['api/src/**/*.test.ts', 'tests/**/*.test.ts', 'map-ui/src/**/*.test.ts'],
     globalSetup: ['tests/setup/global-db.ts'],
-    testTimeout: 30_000,
+    // Browser tests on a loaded 2-core CI machine can take several times their usual few seconds.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file opens its own database copy; two at a time suits a 2-core machine.
     maxWorkers: 2,

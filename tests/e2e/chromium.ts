@@ -30,6 +30,9 @@ export type UiPage = {
 /** A fresh context (own cookies and storage) whose page can reach nothing but the test server. */
 export async function openUiPage(browser: Browser, kind: keyof typeof VIEWPORTS): Promise<UiPage> {
   const context = await browser.newContext({ ...VIEWPORTS[kind], deviceScaleFactor: 1, locale: 'zh-CN' });
+  // A step that cannot act (a covered or vanished button) fails on its own with its selector,
+  // well inside the test's time, instead of hanging the test.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const blocked: string[] = [];
   const pageErrors: string[] = [];
