@@ -10,6 +10,7 @@ import { seedBasics, type Fixtures } from '../helpers/fixtures';
 import { bearerFor, createTestApp, type TestApp } from '../helpers/test-app';
 import { openTestDb, type TestDb } from '../helpers/test-db';
 import { fileCase, IN_M1, ok } from '../helpers/workflow';
+import { authRepo } from '../../api/src/features/auth/auth.repo';
 
 let db: TestDb;
 let t: TestApp;
@@ -129,10 +130,10 @@ beforeAll(async () => {
   fx = await seedBasics(db);
   t = createTestApp(db);
   for (const u of USERS) as[u] = await bearerFor(t, u);
-  const rows = await db.query<SessionUser & { username: string }>(
-    `SELECT id, username, display_name AS "displayName", role, area_id AS "areaId", unit_id AS "unitId" FROM users`,
-  );
-  for (const r of rows) users[r.username] = r;
+  // Each user as a session carries them (the auth repo's own query, area level included).
+  for (const { username } of await db.query<{ username: string }>('SELECT username FROM users')) {
+    users[username] = (await authRepo.findUserForLogin(db, username))!;
+  }
 });
 afterAll(() => db?.close());
 

@@ -361,7 +361,7 @@ describe('stopping', () => {
 
 describe('commit order', () => {
   it('never sends an event before the transactions that may commit ahead of it have finished', async () => {
-    const admin = caseScope({ id: 0, username: 'x', displayName: 'x', role: 'admin', areaId: null, unitId: null }, 'c', 4);
+    const admin = caseScope({ id: 0, username: 'x', displayName: 'x', role: 'admin', areaId: null, areaLevel: null, unitId: null }, 'c', 4);
     // In a transaction still open, its own event is not readable yet: that is the rule, on both drivers.
     await db.transaction(async (tx) => {
       const [e] = await tx.query<{ id: number }>(`INSERT INTO case_events (case_id, action, to_status) VALUES ($1, 'supervise', 'in_progress') RETURNING id`, [A.id]);

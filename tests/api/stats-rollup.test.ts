@@ -6,7 +6,7 @@ import type { SessionUser } from '../../api/src/features/auth/auth.types';
 import { ABSOLUTE_ERROR_HOURS, RELATIVE_ERROR } from '../../api/src/features/stats/hours-percentile';
 import { rebuildStatsRollup } from '../../api/src/features/stats/stats-rollup.repo';
 import { statsFromRollup, syncStatsRollupTimeZone } from '../../api/src/features/stats/stats-rollup.service';
-import { statsRepo } from '../../api/src/features/stats/stats.repo';
+import { areasRepo } from '../../api/src/features/areas/areas.repo';
 import { computeStats } from '../../api/src/features/stats/stats.service';
 import { STAT_GROUPS, type StatGroup } from '../../api/src/features/stats/stats.schemas';
 import { WORKFLOW, type CaseAction, type CaseState } from '../../api/src/lib/case-workflow';
@@ -15,6 +15,7 @@ import { fixture } from '../helpers/intake';
 import { bearerFor, createTestApp, type TestApp } from '../helpers/test-app';
 import { openTestDb, type TestDb } from '../helpers/test-db';
 import { act, fileCase, type CaseJson } from '../helpers/workflow';
+import { authRepo } from '../../api/src/features/auth/auth.repo';
 
 let db: TestDb;
 let t: TestApp;
@@ -97,10 +98,10 @@ beforeAll(async () => {
   t = createTestApp(db, {}, '2026-10-27T08:00:00+08:00');
   const names = ['admin', 'dispatcher1', 'dispatcher2', 'handler1', 'handler2', 'inspector1', 'supervisor'];
   for (const u of names) auth[u] = await bearerFor(t, u);
-  const rows = await db.query<SessionUser>(
-    `SELECT id, username, display_name AS "displayName", role, area_id AS "areaId", unit_id AS "unitId" FROM users`,
-  );
-  for (const r of rows) users[r.username] = r;
+  // Each user as a session carries them (the auth repo's own query, area level included).
+  for (const { username } of await db.query<{ username: string }>('SELECT username FROM users')) {
+    users[username] = (await authRepo.findUserForLogin(db, username))!;
+  }
 
   // About six weeks across the October, November and December boundaries, at any hour (so around local midnight too).
   const cases: Tracked[] = [];
@@ -206,7 +207,7 @@ describe('the rollup path equals the query-time oracle', () => {
     const ask = async (who: string, area: string | undefined, group: StatGroup | undefined, from = '2026-11-01T00:00:00+08:00') =>
       statsFromRollup(db, TZ, {
         user: users[who]!,
-        area: area ? await statsRepo.findArea(db, area) : undefined,
+        area: area ? await areasRepo.find(db, area) : undefined,
         from: new Date(from),
         to: new Date('2026-12-01T00:00:00+08:00'),
         now: t.clock.now(),

@@ -52,7 +52,13 @@ const UPSERT_AREA = `
     ancestor_ids = EXCLUDED.ancestor_ids, geom = EXCLUDED.geom, updated_at = now()
   RETURNING id, (xmax = 0) AS inserted`;
 
+export type AreaRef = { id: number; code: string; name: string; level: AreaLevel };
+
+// An area named in a request, by its code or its id.
+const FIND_AREA = `SELECT id, code, name, level FROM areas WHERE code = $1 OR id::text = $1`;
+
 export const areasRepo = {
+  find: async (q: Queryable, codeOrId: string) => (await q.query<AreaRef>(FIND_AREA, [codeOrId]))[0],
   upsert: async (q: Queryable, a: AreaUpsert) =>
     (await q.query<{ id: number; inserted: boolean }>(UPSERT_AREA, [a.code, a.name, a.level, a.parentCode, JSON.stringify(a.geometry)]))[0]!,
   list: (q: Queryable, f: AreaFilter) =>

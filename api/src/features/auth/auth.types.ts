@@ -10,6 +10,6 @@ export type SessionUser = {
   role: Role;
   areaId: number | null;
   /** The level of the user's area (district … micro_grid): scope queries then test one indexed column. */
-  areaLevel?: string | null;
+  areaLevel: string | null;
   unitId: number | null;
 };

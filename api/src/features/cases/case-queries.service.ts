@@ -3,6 +3,7 @@ import type { Db } from '../../db/db';
 import { ApiError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import type { SessionUser } from '../auth/auth.types';
+import { findAreaFilter } from '../areas/areas.service';
 import { caseScope } from './case-scope';
 import { eventsRepo } from './events.repo';
 import { COUNT_CAP, listRepo, SCOPE_FIRST_PARAM, type CaseFilter, type CaseSummaryRow } from './list.repo';
@@ -10,8 +11,6 @@ import { COUNT_CAP, listRepo, SCOPE_FIRST_PARAM, type CaseFilter, type CaseSumma
 type Deps = { db: Db; clock: Clock };
 
 export type ListQuery = Omit<CaseFilter, 'areaId' | 'areaLevel' | 'reporterId'> & { area?: string | undefined; mine?: boolean | undefined; page: number; limit: number };
-
-const FIND_AREA = `SELECT id, level FROM areas WHERE code = $1 OR id::text = $1`;
 
 function summary(r: CaseSummaryRow) {
   return {
@@ -36,14 +35,8 @@ function summary(r: CaseSummaryRow) {
 /** A page of cases, newest first, with the total that match. */
 export async function listCases(deps: Deps, user: SessionUser, query: ListQuery) {
   const { area, page, limit, mine, ...filter } = query;
-  let areaId: number | undefined;
-  let areaLevel: string | undefined;
-  if (area) {
-    const [row] = await deps.db.query<{ id: number; level: string }>(FIND_AREA, [area]);
-    if (!row) throw new ApiError(422, 'unknown_area', `unknown area "${area}"`, { field: 'area' });
-    ({ id: areaId, level: areaLevel } = row);
-  }
-  const f: CaseFilter = { ...filter, areaId, areaLevel, reporterId: mine ? user.id : undefined };
+  const areaRow = await findAreaFilter(deps.db, area);
+  const f: CaseFilter = { ...filter, areaId: areaRow?.id, areaLevel: areaRow?.level, reporterId: mine ? user.id : undefined };
   const now = deps.clock.now();
   const scope = caseScope(user, 'c', SCOPE_FIRST_PARAM);
   const [rows, matched] = await Promise.all([

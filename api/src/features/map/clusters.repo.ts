@@ -45,8 +45,6 @@ const MARKERS = `
   WHERE c.id = ANY ($2::bigint[]) AND SCOPE
   ORDER BY c.id`;
 
-const AREA_LEVEL = `SELECT level FROM areas WHERE id = $1`;
-const FIND_AREA = `SELECT id, level FROM areas WHERE code = $1 OR id::text = $1`;
 
 // The aggregates key cases on their street, else their district: a street is itself, a district is
 // itself and every street below it.
@@ -73,9 +71,7 @@ export const clustersRepo = {
   markers: (q: Queryable, ids: number[], now: Date, scope: SqlFragment) =>
     q.query<CaseMarkerRow>(MARKERS.replace('SCOPE', scope.sql), [now, ids, ...scope.params]),
 
-  findArea: async (q: Queryable, codeOrId: string) => (await q.query<{ id: number; level: string }>(FIND_AREA, [codeOrId]))[0],
 
-  areaLevel: async (q: Queryable, id: number) => (await q.query<{ level: string }>(AREA_LEVEL, [id]))[0]?.level,
 
   /** The aggregate area keys for a street or district. */
   areaKeys: async (q: Queryable, areaId: number) => (await q.query<{ id: number }>(AREA_KEYS, [areaId])).map((r) => r.id),

@@ -5,6 +5,7 @@ import { ApiError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import { GRID, gridFor, type Bbox, type CellRange } from '../../lib/tile-grid';
 import type { SessionUser } from '../auth/auth.types';
+import { findAreaFilter } from '../areas/areas.service';
 import { caseScope } from '../cases/case-scope';
 import type { CaseFilter } from '../cases/list.repo';
 import { clustersRepo, SCOPE_PARAM } from './clusters.repo';
@@ -40,8 +41,7 @@ export async function mapClusters(deps: ClustersDeps, user: SessionUser, query: 
     });
   }
   const { area, mine, bbox: _bbox, zoom: _zoom, ...filter } = query;
-  const areaRow = area ? await clustersRepo.findArea(deps.db, area) : undefined;
-  if (area && !areaRow) throw new ApiError(422, 'unknown_area', `unknown area "${area}"`, { field: 'area' });
+  const areaRow = await findAreaFilter(deps.db, area);
 
   const keys = range.z <= MAP_CELLS_ZMAX ? await aggregateKeys(deps.db, user, query, areaRow) : null;
   const chosen = path ?? (keys ? 'aggregates' : 'query');
@@ -72,8 +72,7 @@ async function aggregateKeys(db: Db, user: SessionUser, q: ClustersQuery, area: 
     case 'dispatcher':
     case 'supervisor': {
       // A home area below a street (not expected, but allowed) is not a key: count at query time.
-      const level = user.areaId === null ? undefined : await clustersRepo.areaLevel(db, user.areaId);
-      if (user.areaId === null || !level || !KEYED_LEVELS.has(level)) return null;
+      if (user.areaId === null || !user.areaLevel || !KEYED_LEVELS.has(user.areaLevel)) return null;
       const home = await clustersRepo.areaKeys(db, user.areaId);
       areaKeys = areaKeys === null ? home : areaKeys.filter((k) => home.includes(k));
       break;

@@ -90,14 +90,12 @@ const byChildAreaSql = (scope: string) => `${PARAMS} SELECT ${RATES} FROM (
     GROUP BY ch.id, ch.code, ch.name) s
   ORDER BY s.key`;
 
-const FIND_AREA = `SELECT id, code, name, level FROM areas WHERE code = $1 OR id::text = $1`;
 // A plain date is midnight in the deployment time zone.
 const LOCAL_MIDNIGHT = `SELECT ($1::date::timestamp AT TIME ZONE $2::text) AS at`;
 
 const base = (p: StatsParams) => [p.from, p.to, p.now, p.areaId, p.timeZone];
 
 export const statsRepo = {
-  findArea: async (q: Queryable, codeOrId: string) => (await q.query<AreaRow>(FIND_AREA, [codeOrId]))[0],
   localMidnight: async (q: Queryable, date: string, timeZone: string) => (await q.query<{ at: Date }>(LOCAL_MIDNIGHT, [date, timeZone]))[0]!.at,
   totals: async (q: Queryable, p: StatsParams, scope: SqlFragment) => (await q.query<IndicatorRow>(totalsSql(scope.sql), [...base(p), ...scope.params]))[0]!,
   grouped: (q: Queryable, g: Exclude<StatGroup, 'area'>, p: StatsParams, scope: SqlFragment) =>

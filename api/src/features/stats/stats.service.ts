@@ -7,6 +7,7 @@ import { caseScope } from '../cases/case-scope';
 import { statsFromRollup } from './stats-rollup.service';
 import { SCOPE_FIRST_PARAM, statsRepo, type GroupRow, type IndicatorRow, type StatsParams } from './stats.repo';
 import type { StatGroup } from './stats.schemas';
+import { findAreaFilter } from '../areas/areas.service';
 
 /** `rollup: false` reads every case at query time (the reference the rollup is tested against). */
 export type StatsDeps = { db: Db; clock: Clock; timeZone?: string; rollup?: boolean };
@@ -53,8 +54,7 @@ export async function computeStats(deps: StatsDeps, user: SessionUser, query: St
   if (from.getTime() >= to.getTime()) {
     throw new ApiError(400, 'invalid_period', '`from` must be before `to`', { from: from.toISOString(), to: to.toISOString() });
   }
-  const area = query.area ? await statsRepo.findArea(deps.db, query.area) : undefined;
-  if (query.area && !area) throw new ApiError(422, 'unknown_area', `unknown area "${query.area}"`, { field: 'area' });
+  const area = await findAreaFilter(deps.db, query.area);
 
   const head = { from: from.toISOString(), to: to.toISOString(), area: area ?? null };
   // The rollup answers whatever maps onto its keys; the query-time statements below answer the rest,
