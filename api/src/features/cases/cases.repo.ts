@@ -101,16 +101,25 @@ const NEARBY_OPEN = `
     AND c.status NOT IN ('closed', 'rejected', 'merged')
     AND c.created_at >= $7
     AND ($8::bigint IS NULL OR c.id <> $8)
+    AND %SCOPE%
   ORDER BY "distanceM", c.id
   LIMIT 20`;
+
+/** nearbyOpen's own parameters are $1..$8; the scope's follow. */
+export const NEARBY_SCOPE_FIRST_PARAM = 9;
 
 export const casesRepo = {
   /** One case, or undefined when it does not exist or is outside the scope. */
   /** Scope parameters start at $3. */
   view: async (q: Queryable, id: number, now: Date, scope: SqlFragment) =>
     (await q.query<CaseRow>(`${CASE_VIEW} WHERE c.id = $1 AND ${scope.sql}`, [id, now, ...scope.params]))[0],
+  /** Open cases near a point, inside `scope` (its parameters start at NEARBY_SCOPE_FIRST_PARAM), like every other read. */
   nearbyOpen: (
     q: Queryable,
     a: { point: LonLat; box: { dLon: number; dLat: number }; category: string; radiusM: number; since: Date; excludeId: number | null },
-  ) => q.query<NearbyRow>(NEARBY_OPEN, [a.point.lon, a.point.lat, a.category, a.box.dLon, a.box.dLat, a.radiusM, a.since, a.excludeId]),
+    scope: SqlFragment,
+  ) =>
+    q.query<NearbyRow>(NEARBY_OPEN.replace('%SCOPE%', scope.sql), [
+      a.point.lon, a.point.lat, a.category, a.box.dLon, a.box.dLat, a.radiusM, a.since, a.excludeId, ...scope.params,
+    ]),
 };

@@ -93,7 +93,7 @@ export function casesRoutes(deps: IntakeDeps) {
     })
     .openapi(nearbyRoute, async (c) => {
       const q = c.req.valid('query');
-      const cases = await findNearbyOpen(deps, { point: { lon: q.lon, lat: q.lat }, category: q.category });
+      const cases = await findNearbyOpen(deps, currentUser(c), { point: { lon: q.lon, lat: q.lat }, category: q.category });
       return c.json({ cases }, 200);
     })
     .openapi(getRoute, async (c) => c.json(await getCase(deps, currentUser(c), c.req.valid('param').id), 200));

@@ -16,6 +16,7 @@ import { withIdempotency } from './idempotency';
 import { intakeRepo, type NewCase, type Placement } from './intake.repo';
 import { photoRow, preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 import { getCase, type CaseView } from './cases.service';
+import { NO_PATROLS, type PatrolLookup } from './patrol-lookup';
 
 export type IntakeSettings = Pick<
   Config,
@@ -29,6 +30,8 @@ export type IntakeDeps = {
   settings: IntakeSettings;
   /** Called in the transaction after an event beyond the submission is written (notifications). */
   onEvent?: (tx: Queryable, event: { id: number }) => Promise<void>;
+  /** Which patrol ids exist; NO_PATROLS until the patrol feature provides one. */
+  patrols?: PatrolLookup;
 };
 
 export type IntakeInput = {
@@ -59,6 +62,8 @@ function requestHash(user: SessionUser, input: IntakeInput, photoHashes: string[
 export async function submitCase(deps: IntakeDeps, user: SessionUser, input: IntakeInput, idempotencyKey?: string): Promise<IntakeResult> {
   const { settings } = deps;
   const now = deps.clock.now();
+  // Units act on dispatched work; they do not file reports. Refused here, before any case id or code is drawn.
+  if (user.role === 'handler') throw new ApiError(403, 'forbidden', 'a handler may not file reports; ask an inspector or the dispatcher');
   if (input.photos.length === 0) throw new ApiError(422, 'photo_required', 'a report needs at least one photo');
   const afterFiles = input.afterPhotos ?? [];
   if (input.photos.length + afterFiles.length > settings.photoMaxFiles) {
@@ -72,6 +77,9 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
   if (!category) throw new ApiError(422, 'unknown_category', `unknown category "${input.category}"`, { field: 'category' });
   if (input.observedAt && input.observedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new ApiError(422, 'observed_at_in_future', 'observed_at is in the future', { field: 'observed_at' });
+  }
+  if (input.patrolId !== undefined && !(await (deps.patrols ?? NO_PATROLS).accepts(deps.db, { patrolId: input.patrolId, userId: user.id }))) {
+    throw new ApiError(422, 'unknown_patrol', `unknown patrol ${input.patrolId}`, { field: 'patrol_id' });
   }
   const files = await readUploads([...input.photos, ...afterFiles], settings.photoMaxBytes);
   const hashes = files.map((f) => f.sha256);
@@ -89,9 +97,10 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
     if (!location) {
       throw new ApiError(422, 'location_required', 'no location: the photos carry no GPS and the request has no lat/lon');
     }
-    const stored = await storePhotos(deps.blobs, all);
+    const stored = await storePhotos(deps, all);
     try {
       const body = await deps.db.transaction(async (tx) => {
+        await stored.claim(tx);
         const placement = await intakeRepo.place(tx, location.point);
         const areaIds = areaIdsOf(placement);
         const unit = placement ? await intakeRepo.defaultUnit(tx, placement.path.map((a) => a.id), category.code) : undefined;
@@ -157,10 +166,13 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
 }
 
 async function caseWithDuplicates(deps: IntakeDeps, tx: Queryable, user: SessionUser, id: number): Promise<CaseView> {
-  const view = await getCase({ db: tx, clock: deps.clock, settings: deps.settings }, user, id);
+  // The reporter always gets their new case back, even one filed outside what they may list later
+  // (a dispatcher reporting across the street boundary): reading it in scope would 404 and roll back.
+  const view = await getCase({ db: tx, clock: deps.clock, settings: deps.settings }, user, id, { afterOwnAction: true });
   const [lon, lat] = view.location.coordinates;
   const duplicates = await findNearbyOpen(
     { db: tx, clock: deps.clock, settings: deps.settings },
+    user,
     { point: { lon, lat }, category: view.category.code, excludeId: id },
   );
   return { ...view, possible_duplicates: duplicates };
