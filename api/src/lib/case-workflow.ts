@@ -37,22 +37,36 @@ export type Decision =
   | { ok: true; to: CaseState }
   | { ok: false; reason: 'forbidden' | 'invalid_transition' };
 
+/** What about the case, beyond its state, the rule looks at. */
+export type CaseFacts = {
+  /** Whether the case was ever dispatched to a unit (an on-the-spot fix was not). */
+  wasDispatched?: boolean;
+  /** The accepted handling mode; null before acceptance. */
+  handlingMode?: string | null;
+};
+
 /**
  * May `role` take `action` on a case in `state`, and where does it lead?
  * A role that can never take the action is `forbidden` (403); a role that could, but not from
- * this state, meets an `invalid_transition` (409).
+ * this state (or not on this case), meets an `invalid_transition` (409).
+ * The one rule behind both the action check and `available_actions`: a button shown is a button that works,
+ * up to the input the action needs (a photo, a reason, a location).
  * @example decide('dispatched', 'start', 'handler') // { ok: true, to: 'in_progress' }
  */
-export function decide(state: CaseState, action: CaseAction, role: Role, opts: { wasDispatched?: boolean } = {}): Decision {
+export function decide(state: CaseState, action: CaseAction, role: Role, facts: CaseFacts = {}): Decision {
   const rule = WORKFLOW[action];
   if (!rule.roles.includes(role)) return { ok: false, reason: 'forbidden' };
   if (!rule.from.includes(state)) return { ok: false, reason: 'invalid_transition' };
+  // A dispatcher confirms only on-the-spot fixes (马上办); other rechecks are an inspector's, made on site.
+  if (action === 'recheck_pass' && role === 'dispatcher' && facts.handlingMode !== undefined && facts.handlingMode !== 'on_the_spot') {
+    return { ok: false, reason: 'invalid_transition' };
+  }
   if (rule.to === 'same') return { ok: true, to: state };
-  if (action === 'recheck_fail' && opts.wasDispatched === false) return { ok: true, to: 'registered' };
+  if (action === 'recheck_fail' && facts.wasDispatched === false) return { ok: true, to: 'registered' };
   return { ok: true, to: rule.to };
 }
 
-/** The actions `role` may take now, for showing only the buttons that work. */
-export function availableActions(state: CaseState, role: Role): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => decide(state, a, role).ok);
+/** The actions `role` may take now on a case in `state` with these `facts`, for showing only the buttons that work. */
+export function availableActions(state: CaseState, role: Role, facts: Required<CaseFacts>): CaseAction[] {
+  return CASE_ACTIONS.filter((a) => decide(state, a, role, facts).ok);
 }

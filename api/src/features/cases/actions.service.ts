@@ -53,12 +53,15 @@ export async function applyAction(deps: ActionDeps, user: SessionUser, caseId: n
   const now = deps.clock.now();
   const c = await actionsRepo.forAction(deps.db, caseId, caseScope(user, 'c', 2));
   if (!c) throw new ApiError(404, 'not_found', `case ${caseId} not found`);
-  const decision = decide(c.status, input.action, user.role, { wasDispatched: c.dispatchedAt !== null });
+  const decision = decide(c.status, input.action, user.role, { wasDispatched: c.dispatchedAt !== null, handlingMode: c.handlingMode });
   if (!decision.ok && decision.reason === 'forbidden') {
     throw new ApiError(403, 'forbidden', `a ${user.role} may not ${input.action} a case`);
   }
   if (!decision.ok) {
-    throw new ApiError(409, 'invalid_transition', `cannot ${input.action} a case that is ${c.status}`, { status: c.status });
+    const why = input.action === 'recheck_pass' && user.role === 'dispatcher' && c.status === 'rectified'
+      ? 'a dispatcher confirms only on-the-spot fixes (马上办); rechecks are for inspectors'
+      : `cannot ${input.action} a case that is ${c.status}`;
+    throw new ApiError(409, 'invalid_transition', why, { status: c.status });
   }
   if (input.version === undefined) {
     throw new ApiError(428, 'version_required', 'send the case version you acted on (If-Match or "version")');
@@ -127,9 +130,6 @@ async function changesFor(
       if (photos.length === 0) throw new ApiError(422, 'photo_required', 'rectification needs at least one after-photo (整改后照片)', { field: 'photos' });
       return { status: to, rectifiedAt: now };
     case 'recheck_pass':
-      if (user.role === 'dispatcher' && c.handlingMode !== 'on_the_spot') {
-        throw new ApiError(409, 'invalid_transition', 'a dispatcher confirms only on-the-spot fixes (马上办); rechecks are for inspectors', { status: c.status });
-      }
       if (user.role === 'inspector') assertOnSite(deps, c, input, photos);
       return { status: to, closedAt: now };
     case 'recheck_fail': {

@@ -79,5 +79,5 @@ export async function getCase(
   if (!row) throw new ApiError(404, 'not_found', `case ${id} not found`);
   // Before dispatch the deadline is a preview, on the same holiday calendar dispatch will use.
   const calendar = row.dueAt ? workCalendar() : await loadWorkCalendar(deps.db);
-  return { ...toView(row, deps.settings.timeZone, calendar), available_actions: availableActions(row.status as CaseState, user.role) };
+  return { ...toView(row, deps.settings.timeZone, calendar), available_actions: availableActions(row.status as CaseState, user.role, { wasDispatched: row.dispatchedAt !== null, handlingMode: row.handlingMode }) };
 }
