@@ -276,3 +276,39 @@ describe('the CLI', () => {
     }
   }, 120_000);
 });
+
+describe('ring orientation (RFC 7946 §3.1.6)', () => {
+  /** Twice the signed area of a ring: positive when counterclockwise. */
+  const signedArea = (ring: number[][]) =>
+    ring.slice(1).reduce((sum, [x, y], i) => sum + (ring[i]![0]! * y! - x! * ring[i]![1]!), 0);
+
+  it('serves exterior rings counterclockwise and holes clockwise after an import, repaired or not', async () => {
+    const feature = (code: string, coordinates: number[][][]) =>
+      ({ type: 'Feature', properties: { level: 'district', name: `方向${code}`, code }, geometry: { type: 'Polygon', coordinates } });
+    const result = await importAreas({ db }, {
+      type: 'FeatureCollection',
+      features: [
+        // Clockwise exterior with a counterclockwise hole: both the wrong way round.
+        feature('930100', [
+          [[121.4, 31.0], [121.4, 31.1], [121.5, 31.1], [121.5, 31.0], [121.4, 31.0]],
+          [[121.42, 31.02], [121.48, 31.02], [121.48, 31.08], [121.42, 31.08], [121.42, 31.02]],
+        ]),
+        // A bow-tie: ST_MakeValid splits it into two triangles, one of them clockwise.
+        feature('930200', [[[121.6, 31.0], [121.7, 31.1], [121.7, 31.0], [121.6, 31.1], [121.6, 31.0]]]),
+      ],
+    });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const served = (await listAreas({ db }, { level: 'district' })).features.filter((f) => ['930100', '930200'].includes(f.properties.code));
+    expect(served).toHaveLength(2);
+    for (const f of served) {
+      const g = f.geometry as { type: string; coordinates: number[][][] | number[][][][] };
+      const polygons = (g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates]) as number[][][][];
+      expect(polygons.length).toBe(f.properties.code === '930200' ? 2 : 1);
+      for (const [exterior, ...holes] of polygons) {
+        expect(signedArea(exterior!), `${f.properties.code} exterior`).toBeGreaterThan(0);
+        for (const hole of holes) expect(signedArea(hole), `${f.properties.code} hole`).toBeLessThan(0);
+      }
+      if (f.properties.code === '930100') expect(polygons[0]).toHaveLength(2);
+    }
+  });
+});

@@ -21,10 +21,11 @@ export type AreaFilter = {
   bbox?: readonly [number, number, number, number] | undefined;
 };
 
-// `parent` matches the parent's code, or its id when numeric.
+// `parent` matches the parent's code, or its id when numeric. RFC 7946 §3.1.6 wants exterior rings
+// counterclockwise and holes clockwise; stored rings keep whatever way the source (or ST_MakeValid) drew them.
 const LIST_AREAS = `
   SELECT a.id, a.code, a.name, a.level, a.parent_id AS "parentId", p.code AS "parentCode",
-         ST_AsGeoJSON(a.geom, 6)::json AS geometry, ST_AsGeoJSON(ST_PointOnSurface(a.geom), 6)::json AS "labelPoint"
+         ST_AsGeoJSON(ST_ForcePolygonCCW(a.geom), 6)::json AS geometry, ST_AsGeoJSON(ST_PointOnSurface(a.geom), 6)::json AS "labelPoint"
   FROM areas a
   LEFT JOIN areas p ON p.id = a.parent_id
   WHERE ($1::text IS NULL OR a.level = $1)
