@@ -50,6 +50,12 @@ const envSchema = z.object({
   PHOTO_MAX_MEGAPIXELS: z.coerce.number().positive().max(500).default(50),
   /** Most photos on one report. */
   PHOTO_MAX_FILES: z.coerce.number().int().min(1).max(50).default(9),
+  /** Largest request carrying photos, in megabytes: far below files × file size, as a body is held in memory. */
+  PHOTO_MAX_REQUEST_MB: z.coerce.number().positive().max(2000).default(40),
+  /** Photo uploads one process handles at once; more are answered 503 with Retry-After. */
+  PHOTO_MAX_CONCURRENT_UPLOADS: z.coerce.number().int().min(1).max(100).default(3),
+  /** Longest the image work on one photo may take before the request fails with 503 image_timeout. */
+  PHOTO_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
   /** EXIF and device locations further apart than this flag the case `location_conflict`. */
   LOCATION_CONFLICT_M: z.coerce.number().positive().default(200),
   /** Photos taken longer ago than this flag the case `stale_photo`. */
@@ -86,6 +92,9 @@ export type Config = {
   photoMaxBytes: number;
   photoMaxPixels: number;
   photoMaxFiles: number;
+  photoMaxRequestBytes: number;
+  photoMaxConcurrentUploads: number;
+  photoTimeoutMs: number;
   locationConflictM: number;
   stalePhotoDays: number;
   duplicateWindowDays: number;
@@ -133,6 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoMaxBytes: Math.round(e.PHOTO_MAX_MB * 1024 * 1024),
     photoMaxPixels: Math.round(e.PHOTO_MAX_MEGAPIXELS * 1_000_000),
     photoMaxFiles: e.PHOTO_MAX_FILES,
+    photoMaxRequestBytes: Math.round(e.PHOTO_MAX_REQUEST_MB * 1024 * 1024),
+    photoMaxConcurrentUploads: e.PHOTO_MAX_CONCURRENT_UPLOADS,
+    photoTimeoutMs: Math.round(e.PHOTO_TIMEOUT_SECONDS * 1000),
     locationConflictM: e.LOCATION_CONFLICT_M,
     stalePhotoDays: e.STALE_PHOTO_DAYS,
     duplicateWindowDays: e.DUPLICATE_WINDOW_DAYS,

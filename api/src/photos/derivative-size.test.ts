@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { displaySize, thumbSize } from './derivative-size';
 
 describe('displaySize', () => {
-  it('halves 12 MP phone photos, whichever way up', () => {
-    expect(displaySize({ width: 4032, height: 3024 })).toEqual({ width: 2016, height: 1512, divisor: 2 });
-    expect(displaySize({ width: 3024, height: 4032 })).toEqual({ width: 1512, height: 2016, divisor: 2 });
-    expect(displaySize({ width: 3264, height: 2448 })).toEqual({ width: 1632, height: 1224, divisor: 2 });
+  it('brings the long edge to 2048 px, whichever way up, shrinking on load by the largest power of two above it', () => {
+    expect(displaySize({ width: 4032, height: 3024 })).toEqual({ width: 2048, height: 1536, divisor: 1 });
+    expect(displaySize({ width: 3024, height: 4032 })).toEqual({ width: 1536, height: 2048, divisor: 1 });
+    expect(displaySize({ width: 4200, height: 3150 })).toEqual({ width: 2048, height: 1536, divisor: 2 });
+    expect(displaySize({ width: 8064, height: 6048 })).toEqual({ width: 2048, height: 1536, divisor: 2 });
+    expect(displaySize({ width: 4096, height: 3072 })).toEqual({ width: 2048, height: 1536, divisor: 2 });
+    expect(displaySize({ width: 30000, height: 1000 })).toEqual({ width: 2048, height: 68, divisor: 8 });
   });
 
-  it('uses the smallest power of two that fits, rounding odd edges up like libjpeg', () => {
-    expect(displaySize({ width: 8064, height: 6048 })).toEqual({ width: 2016, height: 1512, divisor: 4 });
-    expect(displaySize({ width: 2566, height: 3313 })).toEqual({ width: 1283, height: 1657, divisor: 2 });
-    expect(displaySize({ width: 4097, height: 10 })).toEqual({ width: 1025, height: 3, divisor: 4 });
-    expect(displaySize({ width: 30000, height: 1000 })).toEqual({ width: 1875, height: 63, divisor: 16 });
+  it('keeps a 1-px side at 1 px', () => {
+    expect(displaySize({ width: 1, height: 60000 })).toEqual({ width: 1, height: 2048, divisor: 16 });
   });
 
   it('never enlarges', () => {

@@ -1,6 +1,6 @@
-// How big the display image and the thumbnail are. The display size divides the original by a
-// power of two because a JPEG decoder can do exactly that almost for free (DCT scaling on load):
-// 4032 px becomes 2016, not 2048, and the decode costs about a third of a full one.
+// How big the display image and the thumbnail are. The display image's long edge is 2048 px; a
+// JPEG decoder shrinks by a power of two almost for free (DCT scaling on load), so the decode
+// stops at the largest such step still above 2048 px and a resize does the rest.
 
 /** Longest edge a display image may have. */
 export const DISPLAY_MAX_EDGE = 2048;
@@ -12,15 +12,18 @@ export const MAX_JPEG_SHRINK = 8;
 export type Size = { width: number; height: number };
 
 /**
- * The display size for an upright original, and the power-of-two `divisor` that gives it: the
- * smallest that brings the long edge to at most 2048 px. Never enlarges. Edges round up, as
- * libjpeg's scaled decoding does, so a JPEG decoded at 1/divisor is already the right size.
- * @example displaySize({ width: 4032, height: 3024 }) // { width: 2016, height: 1512, divisor: 2 }
+ * The display size for an upright original: the long edge at 2048 px (or the original's, if
+ * smaller), aspect kept. `divisor` is the largest power of two the decoder may shrink by on load
+ * and still leave at least that many pixels for the final resize, so nothing is ever upscaled.
+ * @example displaySize({ width: 4200, height: 3150 }) // { width: 2048, height: 1536, divisor: 2 }
  */
 export function displaySize(original: Size, maxEdge = DISPLAY_MAX_EDGE): Size & { divisor: number } {
+  const long = Math.max(original.width, original.height);
+  const scale = Math.min(1, maxEdge / long);
+  const fit = (edge: number) => Math.min(edge, Math.max(1, Math.round(edge * scale)));
   let divisor = 1;
-  while (Math.max(original.width, original.height) / divisor > maxEdge) divisor *= 2;
-  return { width: Math.ceil(original.width / divisor), height: Math.ceil(original.height / divisor), divisor };
+  while (long / (divisor * 2) >= maxEdge) divisor *= 2;
+  return { width: fit(original.width), height: fit(original.height), divisor };
 }
 
 /**

@@ -4,6 +4,7 @@
 // first, so a file that claims too many pixels is refused before any pixel memory is allocated.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { heicTruncated } from './heic-boxes';
 import { ImageError } from './image-error';
 
 /** Decoded pixels, 4 bytes (RGBA) per pixel, already turned upright by the file's irot/imir. */
@@ -76,6 +77,7 @@ function getWorker(): Worker {
  * Throws ImageError: image_too_large past `maxPixels`, image_unreadable for anything undecodable.
  */
 export async function decodeHeic(bytes: Buffer, maxPixels: number): Promise<RgbaImage> {
+  if (heicTruncated(bytes)) throw new ImageError('image_unreadable', 'the HEIC file is truncated');
   clearTimeout(idleTimer);
   const w = getWorker();
   const id = nextId++;

@@ -40,21 +40,21 @@ describe('processPhoto: orientation and size', () => {
     expect(await meanAbsDiff(photoFixture('jpg_orientation_landscape_3.jpg'), upright.display.bytes)).toBeGreaterThan(20);
   });
 
-  it('halves a 3264x2448 phone JPEG for display and makes a 320 px thumbnail from it', async () => {
+  it('brings a 3264x2448 phone JPEG to 2048 px for display and makes a 320 px thumbnail from it', async () => {
     const p = await processPhoto(photoFixture('jpg_mobile_jolla.jpg'), 'jpeg', LIMITS);
-    expect(sizes(p)).toEqual({ original: [3264, 2448], display: [1632, 1224], thumb: [320, 240] });
+    expect(sizes(p)).toEqual({ original: [3264, 2448], display: [2048, 1536], thumb: [320, 240] });
     expect(p).toMatchObject({ format: 'jpeg', mime: 'image/jpeg', display: { mime: 'image/jpeg' }, thumb: { mime: 'image/jpeg' } });
     expect((await inspect(p.display.bytes)).format).toBe('jpeg');
-    // The scaled decode is the same picture as a full decode shrunk afterwards.
+    // The display image is the same picture as the original.
     expect(await meanAbsDiff(p.display.bytes, photoFixture('jpg_mobile_jolla.jpg'))).toBeLessThan(3);
   });
 
   it('decodes both iPhone HEICs; the rotated iPhone 13 one comes out portrait', async () => {
     const p11 = await processPhoto(photoFixture('heic_IMG_5195.HEIC'), 'heic', LIMITS);
-    expect(sizes(p11)).toEqual({ original: [2566, 3313], display: [1283, 1657], thumb: [248, 320] });
+    expect(sizes(p11)).toEqual({ original: [2566, 3313], display: [1586, 2048], thumb: [248, 320] });
     expect(p11).toMatchObject({ format: 'heic', mime: 'image/heic', display: { mime: 'image/jpeg' } });
     const p13 = await processPhoto(photoFixture('heic_iphone_13_pro_max.HEIC'), 'heic', LIMITS);
-    expect(sizes(p13)).toEqual({ original: [3024, 4032], display: [1512, 2016], thumb: [240, 320] });
+    expect(sizes(p13)).toEqual({ original: [3024, 4032], display: [1536, 2048], thumb: [240, 320] });
   });
 
   it('processes the odd small JPEG without EXIF (jpg_invalid_image01137.jpg) as it is', async () => {
@@ -67,7 +67,7 @@ describe('processPhoto: orientation and size', () => {
     expect(sizes(png)).toEqual({ original: [640, 480], display: [640, 480], thumb: [320, 240] });
     expect(png.mime).toBe('image/png');
     const webp = await processPhoto(await testImage('webp', 3000, 2000), 'webp', LIMITS);
-    expect(sizes(webp)).toEqual({ original: [3000, 2000], display: [1500, 1000], thumb: [320, 213] });
+    expect(sizes(webp)).toEqual({ original: [3000, 2000], display: [2048, 1365], thumb: [320, 213] });
     expect(webp.mime).toBe('image/webp');
   });
 });

@@ -91,16 +91,21 @@ async function rasterDisplay(bytes: Buffer, format: Exclude<ImageFormat, 'heic'>
     return meta.space === 'srgb' ? p.keepIccProfile() : p;
   };
   // sharp lowers libjpeg's scale-on-load factor whenever the shrink's integer part equals it
-  // (a guard against a rounding error, lovell/sharp#3066), so its resize from 4032 to exactly
-  // 2016 px decodes all 12 MP. libvips also takes the factor as a load option in a file name,
-  // and our display size is exactly what libjpeg produces at 1/divisor: nothing is resampled.
-  // This saves 30-40 ms of the ~75 ms a photo costs (bench/RESULTS.md).
+  // (a guard against a rounding error, lovell/sharp#3066), so its resize from 4200 to 2048 px
+  // would decode all 13 MP. libvips also takes the factor as a load option in a file name; the
+  // factor leaves at least 2048 px (displaySize), and the resize does the rest.
   const scaleOnLoad = format === 'jpeg' && size.divisor > 1 && scratchPathsUsable();
+  const full = () => toDerivative(pipeline(sharp(bytes, input)), DISPLAY_JPEG);
   const display = scaleOnLoad
     ? await withScratchFile(bytes, 'jpg', (file) =>
         toDerivative(pipeline(sharp(`${file}[shrink=${Math.min(size.divisor, MAX_JPEG_SHRINK)}]`, input)), DISPLAY_JPEG),
-      )
-    : await toDerivative(pipeline(sharp(bytes, input)), DISPLAY_JPEG);
+      ).catch((err: unknown) => {
+        // A shrink that leaves a side under a pixel (a valid 1x60000 JPEG) fails in libjpeg: decode
+        // it whole instead. Truly damaged data fails the full decode as well.
+        if (err instanceof ImageError && err.code === 'image_unreadable') return full();
+        throw err;
+      })
+    : await full();
   return { original: meta, display };
 }
 

@@ -43,10 +43,11 @@ export async function addReport(
     // Checked here, not before: a retry of a report that went through must replay even if the case closed since.
     if (!OPEN_STATES.includes(c.status)) throw notOpen(c.status);
     const photos = await preparePhotos(files, settings);
-    const stored = await storePhotos(deps.blobs, photos);
+    const stored = await storePhotos(deps, photos);
     const now = deps.clock.now();
     try {
       const body = await deps.db.transaction(async (tx) => {
+        await stored.claim(tx);
         const bumped = await addReportRepo.bumpOpen(tx, c.id, OPEN_STATES, now);
         if (!bumped) throw notOpen((await actionsRepo.forAction(tx, c.id, { sql: 'TRUE', params: [] }))?.status ?? 'gone');
         const eventId = await intakeRepo.insertEvent(tx, {

@@ -1,18 +1,22 @@
 // The photo half of intake: check and process each upload, then store originals and
-// derivatives, remembering what this request wrote so a failure can take it back.
+// derivatives, remembering what this request wrote so a failure can take back what no one else uses.
 import { randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
 import type { BlobStore } from '../../photos/blob-store';
 import { contentKey, sha256Hex } from '../../photos/blob-store';
 import { readPhotoMetadata, type PhotoMetadata } from '../../photos/exif';
 import { ImageError, processPhoto, type ProcessedPhoto } from '../../photos/image';
 import { IMAGE_EXT, sniffImageFormat } from '../../photos/sniff';
+import { photosRepo } from '../photos/photos.repo';
 import type { NewPhoto } from './intake.repo';
 
 export type PreparedPhoto = { bytes: Buffer; sha256: string; meta: PhotoMetadata; processed: ProcessedPhoto };
 
 export type StoredPhotos = { original: string; display: string; thumb: string }[] & {
-  /** Deletes the files this request created (not ones that already existed). */
+  /** Locks the keys in the photo rows' transaction and restores any file removed meanwhile. */
+  claim(tx: Queryable): Promise<void>;
+  /** Deletes the files this request created, unless a committed photo row refers to them. */
   rollback(): Promise<void>;
 };
 
@@ -20,6 +24,30 @@ export type StoredPhotos = { original: string; display: string; thumb: string }[
 const DERIVATIVE_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/png': 'png' };
 
 export type Upload = { bytes: Buffer; sha256: string };
+
+/** How long one photo's image work may take before the request fails with 503 image_timeout. */
+export const DEFAULT_IMAGE_TIMEOUT_MS = 30_000;
+
+/** `work`, or what `onTimeout` returns or throws once `ms` have passed (the work itself runs on). */
+async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => never): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      try {
+        onTimeout();
+      } catch (err) {
+        reject(err);
+      }
+    }, ms);
+  });
+  // A late failure of the abandoned work must not become an unhandled rejection.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Reads and hashes each upload, refusing an oversized one before any of them is processed. */
 export async function readUploads(files: File[], maxBytes: number): Promise<Upload[]> {
@@ -37,7 +65,11 @@ export async function readUploads(files: File[], maxBytes: number): Promise<Uplo
 }
 
 /** Sniffs, reads EXIF and makes derivatives for every photo; the first bad one refuses the report. */
-export async function preparePhotos(files: Upload[], limits: { photoMaxPixels: number; timeZone: string }): Promise<PreparedPhoto[]> {
+export async function preparePhotos(
+  files: Upload[],
+  limits: { photoMaxPixels: number; timeZone: string; photoTimeoutMs?: number },
+): Promise<PreparedPhoto[]> {
+  const timeoutMs = limits.photoTimeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS;
   const formats = files.map(({ bytes }, i) => {
     const format = sniffImageFormat(bytes);
     if (!format) {
@@ -48,8 +80,13 @@ export async function preparePhotos(files: Upload[], limits: { photoMaxPixels: n
   const out: PreparedPhoto[] = [];
   for (const [i, { bytes, sha256 }] of files.entries()) {
     try {
-      const processed = await processPhoto(bytes, formats[i]!, { maxPixels: limits.photoMaxPixels });
-      const meta = await readPhotoMetadata(bytes, limits.timeZone);
+      // Nothing is stored before every photo is processed, so a timeout leaves nothing behind.
+      const work = Promise.all([processPhoto(bytes, formats[i]!, { maxPixels: limits.photoMaxPixels }), readPhotoMetadata(bytes, limits.timeZone)]);
+      const [processed, meta] = await withTimeout(work, timeoutMs, () => {
+        throw new ApiError(503, 'image_timeout', `photo ${i + 1} took longer than ${timeoutMs / 1000} s to process; try again later`, { photo: i + 1 }, {
+          'Retry-After': '30',
+        });
+      });
       out.push({ bytes, sha256, meta, processed });
     } catch (err) {
       if (!(err instanceof ImageError)) throw err;
@@ -85,15 +122,36 @@ export function photoRow(
   };
 }
 
-/** Writes every file; on a failure part-way, removes what it wrote and rethrows. */
-export async function storePhotos(blobs: BlobStore, photos: PreparedPhoto[]): Promise<StoredPhotos> {
+/**
+ * Writes every file. Files are content-addressed, so another request may share any of them:
+ * `claim(tx)`, called first inside the transaction that inserts the photo rows, locks the keys
+ * and rewrites any file a concurrent rollback or sweep removed meanwhile; `rollback()` removes
+ * only files this request created that no committed row refers to, under the same locks.
+ */
+export async function storePhotos(deps: { db: Db; blobs: BlobStore }, photos: PreparedPhoto[]): Promise<StoredPhotos> {
+  const { blobs } = deps;
   const created: string[] = [];
+  const written = new Map<string, Buffer>();
   const rollback = async () => {
-    for (const key of created.splice(0)) await blobs.delete(key).catch(() => undefined);
+    const keys = created.splice(0);
+    if (!keys.length) return;
+    await deps.db
+      .transaction(async (tx) => {
+        await photosRepo.lockKeys(tx, keys);
+        const referenced = await photosRepo.referencedKeys(tx, keys);
+        for (const key of keys) if (!referenced.has(key)) await blobs.delete(key);
+      })
+      // Left for the orphan sweep if the database is unreachable now.
+      .catch(() => undefined);
   };
   const put = async (key: string, bytes: Buffer) => {
+    written.set(key, bytes);
     if ((await blobs.put(key, bytes)).created) created.push(key);
     return key;
+  };
+  const claim = async (tx: Queryable) => {
+    await photosRepo.lockKeys(tx, [...written.keys()]);
+    for (const [key, bytes] of written) if (!(await blobs.stat(key))) await blobs.put(key, bytes);
   };
   const keys: { original: string; display: string; thumb: string }[] = [];
   try {
@@ -109,5 +167,5 @@ export async function storePhotos(blobs: BlobStore, photos: PreparedPhoto[]): Pr
     await rollback();
     throw err;
   }
-  return Object.assign(keys, { rollback });
+  return Object.assign(keys, { rollback, claim });
 }

@@ -1,14 +1,50 @@
-// The size cap for requests that carry photos: refused with 413 while the body streams in, before it is buffered.
+// The guards for requests that carry photos: a cap on uploads in flight per process (503 with
+// Retry-After beyond it), and a size cap refused with 413 while the body streams in, before it is
+// buffered. Together they bound memory: a body is held whole while its photos are processed.
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../../http/errors';
 
-/** Every photo at its largest, plus a megabyte for the other fields. */
-export function photoBodyLimit(settings: { photoMaxFiles: number; photoMaxBytes: number }) {
-  const maxSize = settings.photoMaxFiles * settings.photoMaxBytes + 1024 * 1024;
-  return bodyLimit({
+export type PhotoBodySettings = {
+  photoMaxFiles: number;
+  photoMaxBytes: number;
+  /** Largest whole request; default 40 MB, well below files × file size. */
+  photoMaxRequestBytes?: number;
+  /** Uploads in flight per process; default 3. */
+  photoMaxConcurrentUploads?: number;
+};
+
+// One count per settings object, i.e. per app, shared by every photo route of it.
+const inFlight = new WeakMap<object, { n: number }>();
+
+/** The largest photo-carrying request: the configured cap, never above every photo at its largest plus 1 MB. */
+export function photoRequestLimit(settings: PhotoBodySettings): number {
+  const everything = settings.photoMaxFiles * settings.photoMaxBytes + 1024 * 1024;
+  return Math.min(everything, settings.photoMaxRequestBytes ?? 40 * 1024 * 1024);
+}
+
+/** Both guards, as one middleware for each photo route. */
+export function photoBodyLimit(settings: PhotoBodySettings): MiddlewareHandler {
+  const maxSize = photoRequestLimit(settings);
+  const maxUploads = settings.photoMaxConcurrentUploads ?? 3;
+  const count = inFlight.get(settings) ?? { n: 0 };
+  inFlight.set(settings, count);
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `the request is over ${Math.round(maxSize / 1048576)} MB`);
+      throw new ApiError(413, 'payload_too_large', `the request is over ${Math.round(maxSize / 1048576)} MB`, { max_bytes: maxSize });
     },
   });
+  return async function photoBodyLimit(c, next) {
+    if (count.n >= maxUploads) {
+      // Refused before a byte of the body is read, so a burst of uploads costs no memory.
+      throw new ApiError(503, 'uploads_busy', `the server is handling ${maxUploads} uploads; try again shortly`, undefined, { 'Retry-After': '5' });
+    }
+    count.n++;
+    try {
+      await limit(c, next);
+    } finally {
+      count.n--;
+    }
+  };
 }

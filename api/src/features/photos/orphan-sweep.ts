@@ -1,5 +1,6 @@
 // Removes stored files that no photo row refers to: what a crash between writing a file and
-// committing its case leaves behind. Recent files are spared, as their request may still commit.
+// committing its case leaves behind. Recent files are spared, as their request may still commit;
+// older ones are checked and deleted under the same per-key locks that writers take.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/db';
 import type { Clock } from '../../lib/clock';
@@ -20,13 +21,19 @@ export async function sweepOrphanPhotos(
   let deleted = 0;
   let batch: string[] = [];
   const flush = async () => {
-    const referenced = await photosRepo.referencedKeys(deps.db, batch);
-    for (const key of batch) {
-      if (referenced.has(key)) continue;
-      await deps.blobs.delete(key);
-      deleted++;
-    }
+    const keys = batch;
     batch = [];
+    // Under the keys' locks, so a request reusing an "orphan" either commits its row first (and
+    // the file stays) or finds the file gone when it claims the key, and writes it again.
+    await deps.db.transaction(async (tx) => {
+      await photosRepo.lockKeys(tx, keys);
+      const referenced = await photosRepo.referencedKeys(tx, keys);
+      for (const key of keys) {
+        if (referenced.has(key)) continue;
+        await deps.blobs.delete(key);
+        deleted++;
+      }
+    });
   };
   for await (const { key, mtime } of deps.blobs.list()) {
     checked++;

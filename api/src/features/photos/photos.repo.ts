@@ -23,7 +23,17 @@ const REFERENCED_KEYS = `
      OR EXISTS (SELECT 1 FROM photos WHERE display_key = k.key)
      OR EXISTS (SELECT 1 FROM photos WHERE thumb_key = k.key)`;
 
+// Per-key advisory locks, taken in key order (the caller passes the keys sorted; unnest keeps that order) so two holders of overlapping sets cannot deadlock.
+// Writers take them before inserting photo rows, and whoever deletes a file takes them before
+// checking that no row refers to it: so a delete and a new reference never interleave.
+const LOCK_KEYS = `
+  SELECT count(pg_advisory_xact_lock(hashtext(k))) AS locked FROM unnest($1::text[]) WITH ORDINALITY AS u (k, n)`;
+
 export const photosRepo = {
+  /** Locks blob keys until the end of the transaction (see LOCK_KEYS). */
+  lockKeys: async (q: Queryable, keys: string[]) => {
+    if (keys.length) await q.query(LOCK_KEYS, [[...new Set(keys)].sort()]);
+  },
   findVisible: async (q: Queryable, id: string, scope: SqlFragment) =>
     (await q.query<PhotoFiles>(`${FIND_VISIBLE} AND ${scope.sql}`, [id, ...scope.params]))[0],
   /** Which of these blob keys some photo still refers to (the orphan sweep asks in batches). */

@@ -1,4 +1,4 @@
-// GET /photos/:id/:size — original, display or thumb; ETag and 304; only for those who may see the case.
+// GET /photos/:id/:size — original (as a download), display or thumb; ETag and 304; only for those who may see the case.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../db/db';
 import { bearerSecurity, createRouter, currentUser, errorResponse, requireUser } from '../../http/router';
@@ -26,6 +26,9 @@ const route = createRoute({
   },
 });
 
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/heic': 'heic' };
+const extOf = (mime: string) => EXT[mime] ?? 'bin';
+
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((t) => {
@@ -45,6 +48,13 @@ export function photosRoutes(deps: { db: Db; blobs: BlobStore }) {
       'X-Content-Type-Options': 'nosniff',
       Vary: 'Cookie, Authorization',
     };
+    // An original is kept byte for byte as evidence, so it may carry trailing data (a JPEG+ZIP or
+    // JPEG+HTML polyglot): it is only ever downloaded, never shown inline, and sandboxed should a
+    // browser open it anyway. Display and thumb images are our own re-encodes and show inline.
+    if (size === 'original') {
+      headers['Content-Disposition'] = `attachment; filename="${id}.${extOf(file.mime)}"`;
+      headers['Content-Security-Policy'] = "default-src 'none'; sandbox";
+    }
     if (matches(c.req.header('if-none-match'), file.etag)) return new Response(null, { status: 304, headers });
     const bytes = await readPhoto(deps, file.key);
     return new Response(new Uint8Array(bytes), { status: 200, headers: { ...headers, 'Content-Type': file.mime, 'Content-Length': String(bytes.length) } });
