@@ -3,7 +3,6 @@
 import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
-import { withArticle } from '../../lib/indefinite-article';
 import { decide, OPEN_STATES, type CaseAction, type CaseState } from '../../lib/case-workflow';
 import type { Clock } from '../../lib/clock';
 import { distanceM, type LonLat } from '../../lib/geo';
@@ -11,7 +10,6 @@ import { dueAt, type WorkCalendar } from '../../lib/time-limits';
 import type { BlobStore } from '../../photos/blob-store';
 import type { SessionUser } from '../auth/auth.types';
 import { actionsRepo, type CaseChanges, type CaseForAction } from './actions.repo';
-import { placeCase } from './case-placement';
 import { caseScope } from './case-scope';
 import { getCase, type CaseView } from './cases.service';
 import { intakeRepo } from './intake.repo';
@@ -57,7 +55,7 @@ export async function applyAction(deps: ActionDeps, user: SessionUser, caseId: n
   if (!c) throw new ApiError(404, 'not_found', `case ${caseId} not found`);
   const decision = decide(c.status, input.action, user.role, { wasDispatched: c.dispatchedAt !== null, handlingMode: c.handlingMode });
   if (!decision.ok && decision.reason === 'forbidden') {
-    throw new ApiError(403, 'forbidden', `${withArticle(user.role)} may not ${input.action} a case`);
+    throw new ApiError(403, 'forbidden', `a ${user.role} may not ${input.action} a case`);
   }
   if (!decision.ok) {
     const why = input.action === 'recheck_pass' && user.role === 'dispatcher' && c.status === 'rectified'
@@ -157,14 +155,6 @@ async function changesFor(
     case 'reopen':
       need(input.reason, 'reason_required', 'reopening a closed case needs a reason', 'reason');
       return { status: to, closedAt: null, rectifiedAt: null, dispatchedAt: null, dueAt: null };
-    case 'relocate': {
-      // The corrected point comes in lat/lon. It must land in an area: relocating is how a case outside every area gets placed.
-      if (!input.device) throw new ApiError(422, 'location_required', 'give the corrected location (lat/lon)', { field: 'lat' });
-      const { placement, areaIds } = await placeCase(deps.db, input.device);
-      if (!placement) throw new ApiError(422, 'outside_areas', 'the corrected location lies outside every area', { field: 'lat' });
-      const unit = await intakeRepo.defaultUnit(deps.db, placement.path.map((a) => a.id), c.categoryCode);
-      return { status: to, relocation: { point: input.device, areaIds }, unitId: unit?.id ?? null };
-    }
   }
 }
 
@@ -195,7 +185,7 @@ function eventPayload(input: ActionInput, ch: CaseChanges, photos: PreparedPhoto
     ...(ch.severity ? { severity: ch.severity } : {}),
     ...(ch.handlingMode ? { handling_mode: ch.handlingMode } : {}),
     ...(ch.mergedIntoId ? { merged_into_id: ch.mergedIntoId } : {}),
-    ...(ch.relocation ? { location: ch.relocation.point } : input.device ? { device: input.device } : {}),
+    ...(input.device ? { device: input.device } : {}),
     ...(photos.length ? { photos: photos.length } : {}),
   };
 }
