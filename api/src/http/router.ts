@@ -5,11 +5,17 @@ import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../features/auth/auth.types';
 import type { AppEnv } from './env';
 import { ApiError, errorBody } from './errors';
+import { findNul, nulByteError } from './nul-guard';
 
 /** A router for one feature. Invalid input becomes a 400 `validation_failed` naming each field. */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
+      // Every validated part (query, params, JSON, form text fields) is checked for NUL here, once; files are not read.
+      // The parsed input: unknown keys are dropped, so NUL in them never reaches the database either;
+      // a field that is also invalid is a 400 validation_failed, which is as good.
+      const nulAt = result.success ? findNul(result.data) : null;
+      if (nulAt !== null) throw nulByteError(result.target, nulAt);
       if (!result.success) {
         const details = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
         const first = details[0];

@@ -3,6 +3,7 @@
 import type { Config } from '../../config';
 import type { Db, Queryable } from '../../db/db';
 import { ApiError } from '../../http/errors';
+import { withArticle } from '../../lib/indefinite-article';
 import { decide, OPEN_STATES, type CaseAction, type CaseState } from '../../lib/case-workflow';
 import type { Clock } from '../../lib/clock';
 import { distanceM, type LonLat } from '../../lib/geo';
@@ -55,7 +56,7 @@ export async function applyAction(deps: ActionDeps, user: SessionUser, caseId: n
   if (!c) throw new ApiError(404, 'not_found', `case ${caseId} not found`);
   const decision = decide(c.status, input.action, user.role, { wasDispatched: c.dispatchedAt !== null, handlingMode: c.handlingMode });
   if (!decision.ok && decision.reason === 'forbidden') {
-    throw new ApiError(403, 'forbidden', `a ${user.role} may not ${input.action} a case`);
+    throw new ApiError(403, 'forbidden', `${withArticle(user.role)} may not ${input.action} a case`);
   }
   if (!decision.ok) {
     const why = input.action === 'recheck_pass' && user.role === 'dispatcher' && c.status === 'rectified'

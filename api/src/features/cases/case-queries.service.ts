@@ -4,6 +4,7 @@ import { ApiError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import type { SessionUser } from '../auth/auth.types';
 import { findAreaFilter } from '../areas/areas.service';
+import { checkCategoryFilter } from '../categories/category-filter';
 import { caseScope } from './case-scope';
 import { eventsRepo } from './events.repo';
 import { COUNT_CAP, listRepo, SCOPE_FIRST_PARAM, type CaseFilter, type CaseSummaryRow } from './list.repo';
@@ -35,7 +36,7 @@ function summary(r: CaseSummaryRow) {
 /** A page of cases, newest first, with the total that match. */
 export async function listCases(deps: Deps, user: SessionUser, query: ListQuery) {
   const { area, page, limit, mine, ...filter } = query;
-  const areaRow = await findAreaFilter(deps.db, area);
+  const [areaRow] = await Promise.all([findAreaFilter(deps.db, area), checkCategoryFilter(deps.db, filter.category)]);
   const f: CaseFilter = { ...filter, areaId: areaRow?.id, areaLevel: areaRow?.level, reporterId: mine ? user.id : undefined };
   const now = deps.clock.now();
   const scope = caseScope(user, 'c', SCOPE_FIRST_PARAM);

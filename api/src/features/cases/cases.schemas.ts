@@ -1,5 +1,6 @@
 // Request and response shapes of the case endpoints; they validate and document at once.
 import { z } from '@hono/zod-openapi';
+import { CASE_STATES } from '../../lib/case-workflow';
 
 const SEVERITY = z.enum(['general', 'serious', 'major']);
 const PhotoFile = z.instanceof(File).openapi({ type: 'string', format: 'binary' });
@@ -45,6 +46,19 @@ export const NearbyQuery = z.object({
   lon: z.coerce.number().min(-180).max(180),
   category: z.string().trim().min(1).max(64),
 });
+
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** `status=a,b`: each must be a state, or the filter would quietly match nothing. */
+export const StatusFilter = csv
+  .superRefine((list, ctx) => {
+    const unknown = list.filter((s) => !(CASE_STATES as readonly string[]).includes(s));
+    if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown status ${unknown.join(', ')}; one of ${CASE_STATES.join(', ')}` });
+  })
+  .openapi({ type: 'string', description: `Comma-separated states: ${CASE_STATES.join(', ')}` });
+
+/** `category=a,b`: the codes are checked against the categories table by the service (400 unknown_category). */
+export const CategoryFilter = csv.openapi({ type: 'string', description: 'Comma-separated category codes' });
 
 export const CaseIdParam = z.object({ id: z.coerce.number().int().positive().max(2 ** 53 - 1).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 

@@ -2,15 +2,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Db } from '../../db/db';
 import { ApiError } from '../../http/errors';
+import { QueryDateTime } from '../../http/query-dates';
 import { bearerSecurity, createRouter, currentUser, errorResponse, requireUser } from '../../http/router';
 import { BboxParam } from '../areas/areas.schemas';
 import { applyAction, type ActionDeps } from './actions.service';
 import { ActionBody, IfMatchHeader } from './actions.schemas';
 import { asFeatureCollection, caseTimeline, listCases } from './case-queries.service';
-import { CaseIdParam, CaseSchema } from './cases.schemas';
+import { CaseIdParam, CaseSchema, CategoryFilter, StatusFilter } from './cases.schemas';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const actionRoute = createRoute({
@@ -56,23 +56,23 @@ const listRoute = createRoute({
   middleware: [requireUser()] as const,
   request: {
     query: z.object({
-      status: csv.optional().openapi({ type: 'string', description: 'Comma-separated states' }),
-      category: csv.optional().openapi({ type: 'string', description: 'Comma-separated category codes' }),
+      status: StatusFilter.optional(),
+      category: CategoryFilter.optional(),
       area: z.string().max(64).optional().openapi({ description: 'Area code or id: cases anywhere below it' }),
       bbox: BboxParam.optional(),
       overdue: bool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
       due_soon: bool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
       urgent: bool.optional().openapi({ type: 'string', enum: ['true', 'false'] }),
       q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Text in the code or description' }),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
+      from: QueryDateTime.optional().openapi({ description: 'Created at or after' }),
+      to: QueryDateTime.optional().openapi({ description: 'Created before' }),
       mine: bool.optional().openapi({ type: 'string', enum: ['true', 'false'], description: 'true: only the cases you reported (我的上报)' }),
       sort: z.enum(['newest', 'oldest']).default('newest').openapi({ description: 'By report time' }),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
   },
-  responses: { 200: json(z.record(z.string(), z.unknown()), 'A page of cases'), 400: errorResponse('Bad filter'), 422: errorResponse('Unknown area') },
+  responses: { 200: json(z.record(z.string(), z.unknown()), 'A page of cases'), 400: errorResponse('Bad filter: validation_failed (an unknown status, a date outside 2000–2100), unknown_category'), 422: errorResponse('Unknown area') },
 });
 
 /** `readDb` (a read replica, when configured) answers the list; actions and the timeline read the primary. */

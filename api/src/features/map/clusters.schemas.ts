@@ -1,8 +1,9 @@
 // Request and response shapes of GET /api/map/clusters; they validate and document at once.
 import { z } from '@hono/zod-openapi';
+import { QueryDateTime } from '../../http/query-dates';
 import { BboxParam } from '../areas/areas.schemas';
+import { CategoryFilter, StatusFilter } from '../cases/cases.schemas';
 
-const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const flag = (description: string) => bool.optional().openapi({ type: 'string', enum: ['true', 'false'], description });
 
@@ -12,15 +13,15 @@ export const CASE_STATUSES = ['submitted', 'registered', 'dispatched', 'in_progr
 export const ClustersQuery = z.object({
   bbox: BboxParam.openapi({ type: 'string', example: '120.50,31.20,120.60,31.30', description: 'The viewport: minLon,minLat,maxLon,maxLat (WGS-84); must not cross the antimeridian' }),
   zoom: z.coerce.number().int().min(0).max(22).openapi({ type: 'integer', example: 13, description: "The map's zoom level (Web-Mercator, 256-px tiles), 0–22" }),
-  status: csv.optional().openapi({ type: 'string', description: 'Comma-separated states' }),
-  category: csv.optional().openapi({ type: 'string', description: 'Comma-separated category codes' }),
+  status: StatusFilter.optional(),
+  category: CategoryFilter.optional(),
   area: z.string().max(64).optional().openapi({ description: 'Area code or id: cases anywhere below it' }),
   overdue: flag('Overdue: dispatched or in progress, past the deadline'),
   due_soon: flag('In the last 20% of the allowed time'),
   urgent: flag('Supervised (督办) at least once'),
   q: z.string().trim().min(1).max(100).optional().openapi({ description: 'Text in the code or description' }),
-  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Created at or after' }),
-  to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Created before' }),
+  from: QueryDateTime.optional().openapi({ description: 'Created at or after' }),
+  to: QueryDateTime.optional().openapi({ description: 'Created before' }),
   mine: flag('true: only the cases you reported (我的上报)'),
 });
 

@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock';
 import { GRID, gridFor, type Bbox, type CellRange } from '../../lib/tile-grid';
 import type { SessionUser } from '../auth/auth.types';
 import { findAreaFilter } from '../areas/areas.service';
+import { checkCategoryFilter } from '../categories/category-filter';
 import { caseScope } from '../cases/case-scope';
 import type { CaseFilter } from '../cases/list.repo';
 import { clustersRepo, SCOPE_PARAM } from './clusters.repo';
@@ -41,7 +42,7 @@ export async function mapClusters(deps: ClustersDeps, user: SessionUser, query: 
     });
   }
   const { area, mine, bbox: _bbox, zoom: _zoom, ...filter } = query;
-  const areaRow = await findAreaFilter(deps.db, area);
+  const [areaRow] = await Promise.all([findAreaFilter(deps.db, area), checkCategoryFilter(deps.db, filter.category)]);
 
   const keys = range.z <= MAP_CELLS_ZMAX ? await aggregateKeys(deps.db, user, query, areaRow) : null;
   const chosen = path ?? (keys ? 'aggregates' : 'query');

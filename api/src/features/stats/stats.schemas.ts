@@ -1,11 +1,12 @@
 // The query and response shapes of GET /api/stats, with each indicator's formula in its description.
 import { z } from '@hono/zod-openapi';
+import { QueryInstant } from '../../http/query-dates';
 
 export const STAT_GROUPS = ['area', 'category', 'unit', 'day', 'week'] as const;
 export type StatGroup = (typeof STAT_GROUPS)[number];
 
 // A plain date is midnight in the deployment time zone; a date-time must carry Z or an offset.
-const Instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const Instant = QueryInstant;
 
 export const StatsQuery = z.object({
   area: z.string().min(1).optional().openapi({ description: 'Area code or id: cases anywhere below it', example: 'S1' }),
