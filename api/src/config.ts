@@ -14,6 +14,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** PostgreSQL + PostGIS connection string. Unset: the embedded PGlite database under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The owner's connection string, used only to migrate. Unset: DATABASE_URL migrates too, and the app
+   * then serves as the role xuncha_app (SET ROLE) if DATABASE_URL logs in as an owner or superuser.
+   */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   /** A read replica for map, list and statistics reads. Unset: reads go to DATABASE_URL (or the embedded database). */
   DATABASE_READ_URL: z.string().url().optional(),
   /** Connections in the pg pool (PostgreSQL only). */
@@ -73,6 +78,7 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   databaseReadUrl: string | undefined;
+  databaseMigrationUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
   seedDemo: 'auto' | 'true' | 'false';
@@ -119,11 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
     throw new ConfigError('invalid setting DATABASE_READ_URL: it needs DATABASE_URL (the embedded database has no replicas)');
   }
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
+    throw new ConfigError('invalid setting DATABASE_MIGRATION_URL: it needs DATABASE_URL (the embedded database has one user)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO,

@@ -78,7 +78,7 @@ async function ensureDatabase(url: string) {
 async function main(argv: string[]) {
   const o = options(argv);
   if (o.url) await ensureDatabase(o.url);
-  const db = await openDatabase({ databaseUrl: o.url, databasePoolSize: 4, dataDir: o.embedded ?? './data' });
+  const db = await openDatabase({ databaseUrl: o.url, databasePoolSize: 4, dataDir: o.embedded ?? './data' }, { as: 'owner' });
   try {
     const state = await scaleSeedRepo.state(db);
     if (state.areas || state.users || state.cases) {

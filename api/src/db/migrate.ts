@@ -4,13 +4,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 export type Migration = { version: number; name: string; sql: string; checksum: string };
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Any constant shared by every XunCha process; "XC" in ASCII.
 const MIGRATION_LOCK_KEY = 0x5843;
+/** The migration that creates xuncha_owner; every later one runs as that role, so it owns what they create. */
+export const ROLES_MIGRATION = 16;
+export const OWNER_ROLE = 'xuncha_owner';
 
 /** Reads `NNNN_name.sql` files, sorted by number. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
@@ -40,6 +43,22 @@ async function allApplied(db: Db, migrations: Migration[]): Promise<boolean> {
   return migrations.every((m) => done.get(m.version) === m.checksum);
 }
 
+/**
+ * Before the roles migration the connecting user creates objects (0001 needs a superuser for PostGIS);
+ * after it, objects are created as xuncha_owner, so the default privileges for xuncha_app apply to them.
+ */
+async function runAsOwnerOnceRolesExist(tx: Queryable): Promise<void> {
+  const [r] = await tx.query<{ roles: boolean; member: boolean; owner: boolean }>(
+    `SELECT EXISTS (SELECT FROM schema_migrations WHERE version = $1) AS roles,
+            current_user = $2 AS owner,
+            CASE WHEN EXISTS (SELECT FROM pg_roles WHERE rolname = $2) THEN pg_has_role(current_user, $2, 'MEMBER') ELSE false END AS member`,
+    [ROLES_MIGRATION, OWNER_ROLE],
+  );
+  if (!r?.roles || r.owner) return;
+  if (!r.member) throw new MigrationError(`migrations after ${ROLES_MIGRATION} run as ${OWNER_ROLE}; connect as it or as a member of it`);
+  await tx.exec(`SET LOCAL ROLE ${OWNER_ROLE}`);
+}
+
 /** Brings the schema up to date. Returns the versions applied by this call (none when current). */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
   if (await allApplied(db, migrations)) return [];
@@ -56,6 +75,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<nu
         'SELECT checksum FROM schema_migrations WHERE version = $1',
         [m.version],
       );
+      if (!done) await runAsOwnerOnceRolesExist(tx);
       if (done) {
         if (done.checksum !== m.checksum) {
           throw new MigrationError(`migration ${m.version}_${m.name} was edited after it was applied; add a new migration instead`);
