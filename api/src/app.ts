@@ -26,7 +26,10 @@ import { baseMaps } from './features/ui-config/base-maps';
 import { uiConfigRoutes } from './features/ui-config/ui-config.routes';
 import type { AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
+import { csrfGuard } from './http/csrf';
+import { nulGuard } from './http/nul-guard';
 import { requestLogger } from './http/request-logger';
+import { securityHeaders } from './http/security-headers';
 import { createRouter } from './http/router';
 import { sessionMiddleware } from './http/session';
 import type { Clock } from './lib/clock';
@@ -65,6 +68,11 @@ export function buildApp(deps: AppDeps) {
   const app = createRouter();
   app.onError(errorHandler(logger));
   app.use(requestLogger(logger));
+  // Headers first, so refusals below and errors carry them too.
+  app.use(securityHeaders({ tileTemplates: baseMaps(config).flatMap((m) => m.layers), hsts: config.cookieSecure }));
+  app.use(nulGuard());
+  // Before anything reads a body: a forged request is refused unread.
+  app.use(csrfGuard({ trustProxy: config.trustProxy }));
   app.use(compress());
   const session = sessionMiddleware(authDeps);
   app.use('/api/*', session);
