@@ -58,7 +58,7 @@ export type AreaFilter = {
 
 /** The actions of the closed loop, as POST /api/cases/:id/actions names them. */
 export type CaseActionName =
-  | 'accept' | 'reject' | 'dispatch' | 'start' | 'rectify' | 'recheck_pass' | 'recheck_fail' | 'return' | 'supervise' | 'merge' | 'reopen';
+  | 'accept' | 'reject' | 'dispatch' | 'start' | 'rectify' | 'recheck_pass' | 'recheck_fail' | 'return' | 'supervise' | 'merge' | 'reopen' | 'relocate';
 
 export type CasePhoto = {
   id: string;
@@ -123,6 +123,9 @@ export type CaseActionFields = {
   unit_id?: number;
   due_at?: string;
   target_case_id?: number;
+  /** relocate: the corrected point. */
+  lat?: number;
+  lon?: number;
 };
 
 /** GET /api/units: a responsible unit a case may be dispatched to. */

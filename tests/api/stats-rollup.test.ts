@@ -43,7 +43,7 @@ type Tracked = CaseJson & { street: string; spot: (typeof SPOTS)[number] };
 
 // Mostly forward through the loop, so that cases close, with every detour taken now and then.
 const WEIGHTS: Record<CaseAction, number> = {
-  accept: 6, reject: 1, dispatch: 6, start: 2, rectify: 6, recheck_pass: 5, recheck_fail: 2, return: 1, supervise: 1, merge: 0.5, reopen: 1,
+  accept: 6, reject: 1, dispatch: 6, start: 2, rectify: 6, recheck_pass: 5, recheck_fail: 2, return: 1, supervise: 1, merge: 0.5, reopen: 1, relocate: 0,
 };
 
 function pickAction(actions: CaseAction[]): CaseAction {

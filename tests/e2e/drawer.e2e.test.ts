@@ -147,7 +147,7 @@ describe('case drawer in Chromium', () => {
       }
     }
     // The matrix is not empty: the loop's key buttons appeared, a supervisor may only supervise, an admin does nothing.
-    expect(seen['dispatcher1']!['submitted']).toEqual(['accept', 'reject', 'merge']);
+    expect(seen['dispatcher1']!['submitted']).toEqual(['accept', 'reject', 'merge', 'relocate']);
     expect(seen['handler1']!['in_progress']).toEqual(['rectify', 'return']);
     expect(seen['handler1']!['submitted']).toBeNull();
     for (const actions of Object.values(seen['supervisor']!)) expect(actions!.every((a) => a === 'supervise')).toBe(true);

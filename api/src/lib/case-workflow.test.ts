@@ -18,6 +18,8 @@ const ALLOWED: [CaseState, CaseAction, Role, CaseState][] = [
   ['rectified', 'recheck_fail', 'inspector', 'dispatched'],
   ['rectified', 'recheck_fail', 'dispatcher', 'dispatched'],
   ['closed', 'reopen', 'dispatcher', 'registered'],
+  ['submitted', 'relocate', 'dispatcher', 'submitted'],
+  ['registered', 'relocate', 'dispatcher', 'registered'],
   ...(['registered', 'dispatched', 'in_progress', 'rectified'] as const).flatMap((s) =>
     (['dispatcher', 'supervisor'] as const).map((r) => [s, 'supervise', r, s] as [CaseState, CaseAction, Role, CaseState]),
   ),
@@ -82,7 +84,7 @@ describe('special cases', () => {
 
   it('lists only the actions a role may take now', () => {
     const f = { handlingMode: 'consultation', wasDispatched: true };
-    expect(availableActions('submitted', 'dispatcher', { handlingMode: null, wasDispatched: false })).toEqual(['accept', 'reject', 'merge']);
+    expect(availableActions('submitted', 'dispatcher', { handlingMode: null, wasDispatched: false })).toEqual(['accept', 'reject', 'merge', 'relocate']);
     expect(availableActions('dispatched', 'handler', f)).toEqual(['start', 'rectify', 'return']);
     expect(availableActions('rectified', 'supervisor', f)).toEqual(['supervise']);
     expect(availableActions('rectified', 'dispatcher', f)).toEqual(['recheck_fail', 'supervise']);

@@ -6,7 +6,7 @@ export const CASE_STATES = ['submitted', 'registered', 'dispatched', 'in_progres
 export type CaseState = (typeof CASE_STATES)[number];
 
 export const CASE_ACTIONS = [
-  'accept', 'reject', 'dispatch', 'start', 'rectify', 'recheck_pass', 'recheck_fail', 'return', 'supervise', 'merge', 'reopen',
+  'accept', 'reject', 'dispatch', 'start', 'rectify', 'recheck_pass', 'recheck_fail', 'return', 'supervise', 'merge', 'reopen', 'relocate',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -31,6 +31,8 @@ export const WORKFLOW: Record<CaseAction, Rule> = {
   supervise: { from: ['registered', 'dispatched', 'in_progress', 'rectified'], to: 'same', roles: ['dispatcher', 'supervisor'] },
   merge: { from: ['submitted', 'registered'], to: 'merged', roles: ['dispatcher'] },
   reopen: { from: ['closed'], to: 'registered', roles: ['dispatcher'] },
+  // Correcting the point (and so the areas) before a unit is sent: how a case outside every area gets placed.
+  relocate: { from: ['submitted', 'registered'], to: 'same', roles: ['dispatcher'] },
 };
 
 export type Decision =

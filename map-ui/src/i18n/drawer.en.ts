@@ -96,6 +96,7 @@ export const drawerEn: Record<keyof typeof drawerZh, string> = {
   'drawer.action.supervise': 'Supervise',
   'drawer.action.merge': 'Merge',
   'drawer.action.reopen': 'Reopen',
+  'drawer.action.relocate': 'Correct location',
 
   'drawer.form.submit': 'Confirm: {action}',
   'drawer.form.cancel': 'Cancel',
@@ -105,6 +106,7 @@ export const drawerEn: Record<keyof typeof drawerZh, string> = {
   'drawer.form.severity': 'Severity',
   'drawer.form.keepSeverity': 'Keep as is',
   'drawer.form.note': 'Note (optional)',
+  'drawer.form.location': 'Corrected location (lat, lon, e.g. 31.205, 120.505)',
   'drawer.form.superviseNote': 'Supervision note',
   'drawer.form.reason': 'Reason',
   'drawer.form.unit': 'Responsible unit',
@@ -123,6 +125,7 @@ export const drawerEn: Record<keyof typeof drawerZh, string> = {
 
   'drawer.error.conflict': 'Someone else updated this case. It has been reloaded; check it and try again.',
   'drawer.error.required.reason': 'Give a reason.',
+  'drawer.error.required.location': 'Enter “lat, lon”.',
   'drawer.error.required.note': 'Write the supervision note.',
   'drawer.error.required.mode': 'Choose a handling mode.',
   'drawer.error.required.unit': 'Choose the responsible unit.',

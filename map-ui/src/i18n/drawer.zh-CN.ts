@@ -94,6 +94,7 @@ export const drawerZh = {
   'drawer.action.supervise': '督办',
   'drawer.action.merge': '合并',
   'drawer.action.reopen': '重新开启',
+  'drawer.action.relocate': '更正位置',
 
   'drawer.form.submit': '确认{action}',
   'drawer.form.cancel': '取消',
@@ -103,6 +104,7 @@ export const drawerZh = {
   'drawer.form.severity': '严重程度',
   'drawer.form.keepSeverity': '保持不变',
   'drawer.form.note': '备注（可选）',
+  'drawer.form.location': '更正后的位置（纬度, 经度，如 31.205, 120.505）',
   'drawer.form.superviseNote': '督办意见',
   'drawer.form.reason': '原因',
   'drawer.form.unit': '责任单位',
@@ -121,6 +123,7 @@ export const drawerZh = {
 
   'drawer.error.conflict': '案件已被他人更新，已重新加载最新内容，请确认后再操作。',
   'drawer.error.required.reason': '请填写原因。',
+  'drawer.error.required.location': '请填写“纬度, 经度”。',
   'drawer.error.required.note': '请填写督办意见。',
   'drawer.error.required.mode': '请选择处置方式。',
   'drawer.error.required.unit': '请选择责任单位。',

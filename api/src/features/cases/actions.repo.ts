@@ -2,6 +2,8 @@
 // version, and check the targets of dispatch and merge.
 import type { Queryable } from '../../db/db';
 import type { CaseState } from '../../lib/case-workflow';
+import type { LonLat } from '../../lib/geo';
+import type { NewCase } from './intake.repo';
 import type { SqlFragment } from './case-scope';
 
 export type CaseForAction = {
@@ -42,6 +44,8 @@ export type CaseChanges = {
   mergedIntoId?: number;
   reworkIncrement?: number;
   supervised?: boolean;
+  /** A corrected point (set by hand), with the areas it now lies in. */
+  relocation?: { point: LonLat; areaIds: NewCase['areaIds'] };
 };
 
 // Only the version the caller saw may be changed: of two dispatchers acting at once, one wins.
@@ -60,6 +64,14 @@ const UPDATE = `
     rework_count = rework_count + $20,
     urgent = urgent OR $21::boolean,
     supervision_count = supervision_count + CASE WHEN $21::boolean THEN 1 ELSE 0 END,
+    location = CASE WHEN $23::boolean THEN ST_SetSRID(ST_MakePoint($24, $25), 4326) ELSE location END,
+    location_source = CASE WHEN $23::boolean THEN 'manual' ELSE location_source END,
+    area_id = CASE WHEN $23::boolean THEN $26::int ELSE area_id END,
+    micro_grid_id = CASE WHEN $23::boolean THEN $27::int ELSE micro_grid_id END,
+    grid_id = CASE WHEN $23::boolean THEN $28::int ELSE grid_id END,
+    community_id = CASE WHEN $23::boolean THEN $29::int ELSE community_id END,
+    street_id = CASE WHEN $23::boolean THEN $30::int ELSE street_id END,
+    district_id = CASE WHEN $23::boolean THEN $31::int ELSE district_id END,
     version = version + 1,
     updated_at = $22
   WHERE id = $1 AND version = $2
@@ -91,6 +103,9 @@ export const actionsRepo = {
         ch.reworkIncrement ?? 0,
         ch.supervised ?? false,
         now,
+        has(ch.relocation), ch.relocation?.point.lon ?? null, ch.relocation?.point.lat ?? null,
+        ch.relocation?.areaIds.area ?? null, ch.relocation?.areaIds.micro_grid ?? null, ch.relocation?.areaIds.grid ?? null,
+        ch.relocation?.areaIds.community ?? null, ch.relocation?.areaIds.street ?? null, ch.relocation?.areaIds.district ?? null,
       ])
     ).length === 1,
 };

@@ -11,6 +11,7 @@ import { dueAt, type WorkCalendar } from '../../lib/time-limits';
 import type { BlobStore } from '../../photos/blob-store';
 import type { SessionUser } from '../auth/auth.types';
 import { actionsRepo, type CaseChanges, type CaseForAction } from './actions.repo';
+import { placeCase } from './case-placement';
 import { caseScope } from './case-scope';
 import { getCase, type CaseView } from './cases.service';
 import { intakeRepo } from './intake.repo';
@@ -156,6 +157,14 @@ async function changesFor(
     case 'reopen':
       need(input.reason, 'reason_required', 'reopening a closed case needs a reason', 'reason');
       return { status: to, closedAt: null, rectifiedAt: null, dispatchedAt: null, dueAt: null };
+    case 'relocate': {
+      // The corrected point comes in lat/lon. It must land in an area: relocating is how a case outside every area gets placed.
+      if (!input.device) throw new ApiError(422, 'location_required', 'give the corrected location (lat/lon)', { field: 'lat' });
+      const { placement, areaIds } = await placeCase(deps.db, input.device);
+      if (!placement) throw new ApiError(422, 'outside_areas', 'the corrected location lies outside every area', { field: 'lat' });
+      const unit = await intakeRepo.defaultUnit(deps.db, placement.path.map((a) => a.id), c.categoryCode);
+      return { status: to, relocation: { point: input.device, areaIds }, unitId: unit?.id ?? null };
+    }
   }
 }
 
@@ -186,7 +195,7 @@ function eventPayload(input: ActionInput, ch: CaseChanges, photos: PreparedPhoto
     ...(ch.severity ? { severity: ch.severity } : {}),
     ...(ch.handlingMode ? { handling_mode: ch.handlingMode } : {}),
     ...(ch.mergedIntoId ? { merged_into_id: ch.mergedIntoId } : {}),
-    ...(input.device ? { device: input.device } : {}),
+    ...(ch.relocation ? { location: ch.relocation.point } : input.device ? { device: input.device } : {}),
     ...(photos.length ? { photos: photos.length } : {}),
   };
 }

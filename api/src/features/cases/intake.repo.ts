@@ -21,6 +21,15 @@ const PLACE_POINT = `
           FROM areas a WHERE a.id = d.id OR a.id = ANY (d.ancestor_ids)) AS path
   FROM deepest d`;
 
+// The street whose boundary lies nearest the point (in metres), with its district: the owner of a case
+// outside every area. Ties go to the lower id, so the owner is stable.
+const NEAREST_STREET = `
+  SELECT s.id AS "streetId", (SELECT d.id FROM areas d WHERE d.id = ANY (s.ancestor_ids) AND d.level = 'district' LIMIT 1) AS "districtId"
+  FROM areas s
+  WHERE s.level = 'street'
+  ORDER BY ST_Distance(s.geom::geography, ${POINT('$1', '$2')}::geography), s.id
+  LIMIT 1`;
+
 // A rule for this category beats a catch-all rule; among equals, the deeper area wins.
 const DEFAULT_UNIT = `
   SELECT u.id, u.code, u.name
@@ -136,6 +145,8 @@ export type NewEvent = {
 export const intakeRepo = {
   category: async (q: Queryable, code: string) => (await q.query<CategoryRule>(CATEGORY, [code]))[0],
   place: async (q: Queryable, p: LonLat) => (await q.query<Placement>(PLACE_POINT, [p.lon, p.lat]))[0],
+  nearestStreet: async (q: Queryable, p: LonLat) =>
+    (await q.query<{ streetId: number; districtId: number | null }>(NEAREST_STREET, [p.lon, p.lat]))[0],
   defaultUnit: async (q: Queryable, areaIds: number[], categoryCode: string) =>
     (await q.query<{ id: number; code: string; name: string }>(DEFAULT_UNIT, [areaIds, categoryCode]))[0],
   nextCodeSequence: async (q: Queryable, day: string) =>

@@ -13,7 +13,8 @@ import type { BlobStore } from '../../photos/blob-store';
 import type { SessionUser } from '../auth/auth.types';
 import { findNearbyOpen } from './duplicates';
 import { withIdempotency } from './idempotency';
-import { intakeRepo, type NewCase, type Placement } from './intake.repo';
+import { placeCase } from './case-placement';
+import { intakeRepo } from './intake.repo';
 import { photoRow, preparePhotos, readUploads, storePhotos, type PreparedPhoto } from './intake-photos';
 import { getCase, type CaseView } from './cases.service';
 import { NO_PATROLS, type PatrolLookup } from './patrol-lookup';
@@ -101,8 +102,7 @@ export async function submitCase(deps: IntakeDeps, user: SessionUser, input: Int
     try {
       const body = await deps.db.transaction(async (tx) => {
         await stored.claim(tx);
-        const placement = await intakeRepo.place(tx, location.point);
-        const areaIds = areaIdsOf(placement);
+        const { placement, areaIds } = await placeCase(tx, location.point);
         const unit = placement ? await intakeRepo.defaultUnit(tx, placement.path.map((a) => a.id), category.code) : undefined;
         const flags = caseFlags(photos, location.conflict, await intakeRepo.photosAlreadyUsed(tx, hashes), now, settings.stalePhotoDays);
         const day = localDate(now, settings.timeZone);
@@ -176,15 +176,6 @@ async function caseWithDuplicates(deps: IntakeDeps, tx: Queryable, user: Session
     { point: { lon, lat }, category: view.category.code, excludeId: id },
   );
   return { ...view, possible_duplicates: duplicates };
-}
-
-/** The case's area and each ancestor by level; all null for a point outside every area. */
-function areaIdsOf(placement: Placement | undefined): NewCase['areaIds'] {
-  const ids: NewCase['areaIds'] = { area: placement?.areaId ?? null, micro_grid: null, grid: null, community: null, street: null, district: null };
-  for (const a of placement?.path ?? []) {
-    if (a.level in ids) ids[a.level as keyof NewCase['areaIds']] = a.id;
-  }
-  return ids;
 }
 
 const dims = (d: { mime: string; width: number; height: number }) => ({ mime: d.mime, width: d.width, height: d.height });

@@ -17,7 +17,7 @@ const actionRoute = createRoute({
   method: 'post',
   path: '/cases/{id}/actions',
   tags: ['cases'],
-  summary: 'Move a case along the closed loop (accept, reject, dispatch, start, rectify, recheck_pass, recheck_fail, return, supervise, merge, reopen)',
+  summary: 'Move a case along the closed loop (accept, reject, dispatch, start, rectify, recheck_pass, recheck_fail, return, supervise, merge, reopen, relocate)',
   security: bearerSecurity,
   middleware: [requireUser()] as const,
   request: {

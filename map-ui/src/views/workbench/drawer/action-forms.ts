@@ -196,6 +196,22 @@ function mergeForm({ api, case: c }: FormContext): ActionForm {
   };
 }
 
+/** relocate: the corrected point as "lat, lon" (the map issue will let a dispatcher place it by hand). */
+function locationForm(): ActionForm {
+  const where = textField('drawer.form.location', 'location', 'drawer.error.required.location');
+  return {
+    fields: [where.element],
+    focus: where.focus,
+    read: () => {
+      const r = where.read();
+      if ('missing' in r) return r;
+      const [lat, lon] = (r.value ?? '').split(/[,，\s]+/).map(Number);
+      if (!Number.isFinite(lat) || !Number.isFinite(lon)) return { missing: 'drawer.error.required.location' };
+      return { value: { fields: { lat: lat!, lon: lon! }, photos: [] } };
+    },
+  };
+}
+
 /** The form for `action` on this case. */
 export function actionForm(action: CaseActionName, ctx: FormContext): ActionForm {
   switch (action) {
@@ -219,5 +235,7 @@ export function actionForm(action: CaseActionName, ctx: FormContext): ActionForm
       return mergeForm(ctx);
     case 'start':
       return noteOnly();
+    case 'relocate':
+      return locationForm();
   }
 }
