@@ -23,7 +23,8 @@ process.once('exit', () => {
 export function createTestApp(db: TestDb, overrides: Partial<Config> = {}, now = '2026-11-22T09:00:00+08:00', readDb?: TestDb) {
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xuncha-photos-'));
   photoDirs.push(photoDir);
-  const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), photoDir, ...overrides };
+  // Tests fire many uploads at once to test races; the in-flight cap has its own test (photos-images).
+  const config = { ...loadConfig({ DATA_DIR: '/nonexistent-test-data' }), photoDir, photoMaxConcurrentUploads: 50, ...overrides };
   const clock = fixedClock(now);
   const blobs = localBlobStore(config.photoDir);
   const app = buildApp({ db, ...(readDb ? { readDb } : {}), blobs, config, logger: pino({ level: 'silent' }), clock, version: 'test' });

@@ -23,6 +23,23 @@ export function photoRequestLimit(settings: PhotoBodySettings): number {
   return Math.min(everything, settings.photoMaxRequestBytes ?? 40 * 1024 * 1024);
 }
 
+/** Reads and drops up to `max` bytes of a request body; memory stays at one chunk. */
+async function discardBody(req: Request, max: number): Promise<void> {
+  const reader = req.body?.getReader();
+  if (!reader) return;
+  let seen = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+      if (seen > max) return void (await reader.cancel());
+    }
+  } catch {
+    // The client went away: nothing to answer.
+  }
+}
+
 /** Both guards, as one middleware for each photo route. */
 export function photoBodyLimit(settings: PhotoBodySettings): MiddlewareHandler {
   const maxSize = photoRequestLimit(settings);
@@ -37,7 +54,9 @@ export function photoBodyLimit(settings: PhotoBodySettings): MiddlewareHandler {
   });
   return async function photoBodyLimit(c, next) {
     if (count.n >= maxUploads) {
-      // Refused before a byte of the body is read, so a burst of uploads costs no memory.
+      // Refused without holding the body: it is read and dropped chunk by chunk (up to the size
+      // cap), so the client, still sending, gets to read the answer instead of a broken pipe.
+      await discardBody(c.req.raw, maxSize);
       throw new ApiError(503, 'uploads_busy', `the server is handling ${maxUploads} uploads; try again shortly`, undefined, { 'Retry-After': '5' });
     }
     count.n++;

@@ -49,12 +49,9 @@ export function photosRoutes(deps: { db: Db; blobs: BlobStore }) {
       Vary: 'Cookie, Authorization',
     };
     // An original is kept byte for byte as evidence, so it may carry trailing data (a JPEG+ZIP or
-    // JPEG+HTML polyglot): it is only ever downloaded, never shown inline, and sandboxed should a
-    // browser open it anyway. Display and thumb images are our own re-encodes and show inline.
-    if (size === 'original') {
-      headers['Content-Disposition'] = `attachment; filename="${id}.${extOf(file.mime)}"`;
-      headers['Content-Security-Policy'] = "default-src 'none'; sandbox";
-    }
+    // JPEG+HTML polyglot): it is only ever downloaded, never rendered inline (with nosniff, a
+    // browser cannot read it as HTML). Display and thumb images are our own re-encodes and show inline.
+    if (size === 'original') headers['Content-Disposition'] = `attachment; filename="${id}.${extOf(file.mime)}"`;
     if (matches(c.req.header('if-none-match'), file.etag)) return new Response(null, { status: 304, headers });
     const bytes = await readPhoto(deps, file.key);
     return new Response(new Uint8Array(bytes), { status: 200, headers: { ...headers, 'Content-Type': file.mime, 'Content-Length': String(bytes.length) } });
