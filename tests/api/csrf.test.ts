@@ -30,13 +30,14 @@ const form = () => reportForm([['p.jpg', fixture('jpg_Canon_40D.jpg')]], { categ
 describe('a state-changing request with the session cookie', () => {
   it('from another site (Origin, or Sec-Fetch-Site without Origin) is 403 cross_site_request and files no case', async () => {
     const before = await snapshot(t);
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: 'http://evil.example' },
       { origin: 'null' },
       { origin: 'http://localhost.evil.example', 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const { status, body } = await postReport(t, cookie, form(), headers);
       expect(status, JSON.stringify(headers)).toBe(403);
       expect(body.error!.code).toBe('cross_site_request');
@@ -51,7 +52,8 @@ describe('a state-changing request with the session cookie', () => {
   });
 
   it('from this site, or from a client that is no browser (neither header), goes through', async () => {
-    for (const headers of [{ origin: 'http://localhost' }, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}]) {
+    const sameSite: Record<string, string>[] = [{ origin: 'http://localhost' }, { 'sec-fetch-site': 'same-origin' }, { 'sec-fetch-site': 'none' }, {}];
+    for (const headers of sameSite) {
       const { status, body } = await postReport(t, cookie, form(), headers);
       expect(status, JSON.stringify(body)).toBe(201);
     }

@@ -20,8 +20,11 @@ export function securityHeaders(options: SecurityHeadersOptions): MiddlewareHand
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      // Leaflet positions tiles and markers through element.style (CSSOM), which style-src does not govern.
+      // Stylesheets only from here. Leaflet positions tiles through element.style (CSSOM, not governed), but some
+      // markup the UI builds carries style="" attributes (seen in Chromium on the workbench): allow attributes,
+      // which cannot load anything or run script, and still refuse <style> elements.
       styleSrc: ["'self'"],
+      styleSrcAttr: ["'unsafe-inline'"],
       // data: for Leaflet's and the stylesheet's small inline icons, blob: for the photo picker's previews.
       imgSrc: ["'self'", 'data:', 'blob:', ...tileSources(options.tileTemplates)],
       connectSrc: ["'self'"],
