@@ -55,13 +55,16 @@ export async function startTrialServer(opts: ServerOptions = {}): Promise<TrialS
     const t0 = Date.now();
     const port = await waitForServing(s, 180_000);
     srv.base = `http://127.0.0.1:${port}`;
-    srv.pid = s.proc.pid!;
+    srv.pid = descendants(s.proc.pid!).at(-1) ?? s.proc.pid!;
     return Date.now() - t0;
   };
   const srv: TrialServer = {
     base: '', pid: 0, dataDir, photoDir: path.join(dataDir, 'photos'), dbUrl,
     async kill(signal = 'SIGKILL') {
       if (s.proc.exitCode !== null || s.proc.signalCode !== null) return;
+      // tsx runs the server in a child node process: signal the whole tree, deepest first, so a SIGKILL
+      // really kills the server and does not leave an orphan holding the port.
+      for (const pid of [...descendants(s.proc.pid!)].reverse()) { try { process.kill(pid, signal); } catch { /* gone */ } }
       s.proc.kill(signal);
       await s.exited;
     },
@@ -88,4 +91,22 @@ export async function startTrialServer(opts: ServerOptions = {}): Promise<TrialS
 export function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** Child processes of a process, breadth first (from /proc). */
+export function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.shift()!;
+    let kids: number[] = [];
+    try {
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+        kids.push(...fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      }
+    } catch { kids = []; }
+    out.push(...kids);
+    queue.push(...kids);
+  }
+  return out;
 }
