@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import type { Db } from './db/db';
 import { describeUrl, openDatabase, openReadDatabase, StartupError } from './db/open-db';
 import { systemClock } from './lib/clock';
+import { errorBody } from './http/errors';
 import { createLogger } from './logger';
 import { endLiveStreams } from './features/live/live-feed';
 import { startOverdueWatcher } from './features/notifications/overdue-watcher';
@@ -24,6 +25,13 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
+/** While the database opens: /healthz says so, every other path answers in the error format. */
+function startingResponse(req: Request): Response {
+  const headers = { 'Retry-After': '2', 'Cache-Control': 'no-store' };
+  if (new URL(req.url).pathname === '/healthz') return Response.json({ status: 'starting', version }, { status: 503, headers });
+  return Response.json(errorBody('starting', 'XunCha is starting; retry in a few seconds'), { status: 503, headers });
+}
+
 async function main() {
   let config: Config;
   try {
@@ -36,11 +44,23 @@ async function main() {
 
   // Listen before the database opens: a busy port is reported at once, not after the
   // embedded database's 10 s first start, and /healthz says 503 while we are starting.
-  let handle: ((req: Request) => Response | Promise<Response>) | undefined;
+  // The Node adapter's env (the incoming socket) is passed on: getConnInfo needs it for the client address.
+  let handle: ((req: Request, env: unknown) => Response | Promise<Response>) | undefined;
   const server = createAdaptorServer({
-    fetch: (req: Request) =>
-      handle ? handle(req) : Response.json({ status: 'starting', version }, { status: 503, headers: { 'Retry-After': '2' } }),
+    fetch: (req: Request, env: unknown) => (handle ? handle(req, env) : startingResponse(req)),
   }) as Server;
+  // Node answers malformed requests itself (431 for headers over 16 KB) with an empty body; give the error format.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = JSON.stringify(
+      errorBody(tooLarge ? 'headers_too_large' : 'bad_request', tooLarge ? 'request headers exceed 16 KB' : 'malformed HTTP request'),
+    );
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EADDRINUSE') fail(`port ${config.port} is already in use; stop the other process or set PORT`);

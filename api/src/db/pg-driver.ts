@@ -53,16 +53,25 @@ export async function openPg(opts: PgOptions): Promise<Db & { pool: pg.Pool }> {
     exec: direct.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client is not covered by the pool's listener: a backend terminated
+      // mid-transaction emits 'error' here, which without a listener would crash the process.
+      // The failing query rejects by itself; the broken client is discarded on release.
+      let lost: Error | undefined;
+      const onError = (err: Error) => {
+        lost = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost ?? undefined);
       }
     },
     async close() {

@@ -44,7 +44,24 @@ export function errorHandler(logger: Logger) {
       for (const [k, v] of Object.entries(apiErr.headers ?? {})) c.header(k, v);
       return c.json(errorBody(apiErr.code, apiErr.message, apiErr.details), apiErr.status);
     }
+    if (isDatabaseUnavailable(err)) {
+      logger.error({ err, method: c.req.method, path: c.req.path }, 'database unavailable');
+      c.header('Retry-After', '5');
+      return c.json(errorBody('database_unavailable', 'the database is not answering; retry shortly'), 503);
+    }
     logger.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json(errorBody('internal', 'internal server error'), 500);
   };
+}
+
+// SQLSTATE classes 08 (connection exception) and 57P0x (server shutting down or crashed), and the
+// driver's own words for a socket that went away or a pool that cannot connect.
+const LOST_CONNECTION = /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/** An error that says the database is out of reach, not that the request was wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^08/.test(code) || /^57P0[1-4]$/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET')) return true;
+  return LOST_CONNECTION.test(err.message);
 }
