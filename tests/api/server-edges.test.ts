@@ -122,8 +122,8 @@ describe.runIf(process.env.DATABASE_URL)('a backend terminated during a transact
     const killer = await openPg({ connectionString: test.url!, max: 1 });
     try {
       const tx = db.transaction(async (q) => {
-        const [{ pid }] = await q.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        await killer.query('SELECT pg_terminate_backend($1)', [pid]);
+        const [me] = await q.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await killer.query('SELECT pg_terminate_backend($1)', [me!.pid]);
         // The socket closes under this statement; the 'error' event must not crash the process.
         await new Promise((r) => setTimeout(r, 200));
         await q.query('SELECT 1');
