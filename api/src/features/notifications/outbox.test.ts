@@ -19,6 +19,9 @@ describe('notificationKind', () => {
       ['supervise', 'dispatched', 'dispatched', 'supervised'],
       ['merge', 'registered', 'merged', null],
       ['reopen', 'closed', 'registered', null],
+      // Correcting a point before dispatch tells no one: no unit holds the case yet.
+      ['relocate', 'submitted', 'submitted', null],
+      ['relocate', 'registered', 'registered', null],
     ];
     for (const [action, from, to, kind] of cases) expect(notificationKind({ action, from, to }), `${action} ${from}→${to}`).toBe(kind);
     expect(new Set(cases.map(([a]) => a))).toEqual(new Set(Object.keys(WORKFLOW)));
