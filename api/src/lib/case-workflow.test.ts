@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../features/auth/auth.types';
+import { ROLES, type Role } from './roles';
 import { availableActions, CASE_ACTIONS, CASE_STATES, decide, type CaseAction, type CaseFacts, type CaseState } from './case-workflow';
 
 // The whole table written out once more, by hand, as the closed loop in DESIGN.md draws it.

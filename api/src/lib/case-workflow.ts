@@ -1,6 +1,6 @@
 // The closed loop (数字城管, adapted): which role may take which action from which state,
 // and where it leads. Pure data and one function, so every (state, action, role) is testable.
-import type { Role } from '../features/auth/auth.types';
+import type { Role } from './roles';
 
 export const CASE_STATES = ['submitted', 'registered', 'dispatched', 'in_progress', 'rectified', 'closed', 'rejected', 'merged'] as const;
 export type CaseState = (typeof CASE_STATES)[number];

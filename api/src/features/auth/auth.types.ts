@@ -1,7 +1,8 @@
 // Who is logged in, as the rest of the API sees them.
 
-export const ROLES = ['admin', 'dispatcher', 'handler', 'inspector', 'supervisor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../lib/roles';
+
+export { ROLES, type Role } from '../../lib/roles';
 
 export type SessionUser = {
   id: number;
